@@ -1,1 +1,1 @@
-"""``make bench``: every ``bench/bench_*.py`` module's ``run()`` rows, printed as a table and saved as JSON."""
+"""``make bench``: each ``bench/bench_*.py`` module's ``run()`` rows, as a table and as JSON."""
