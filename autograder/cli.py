@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except UsageError as exc:
+    except (UsageError, OSError) as exc:
+        # OSError: an unreadable input file or an unwritable cache folder; the message names the path.
         print(f"himlab {args.command}: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
