@@ -57,4 +57,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # run as ``python -m autograder.cli``: use the imported module, whose UsageError the commands raise
+    from autograder.cli import main as himlab
+
+    sys.exit(himlab())
