@@ -101,6 +101,8 @@ def cmd_validate_code(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from autograder.codes.official import commands as official_commands
+
     systems = dict(choices=SYSTEMS, help="code set (inferred from the code's form when left out)")
 
     p = subparsers.add_parser("lookup", help="show a code: title, billable flag, notes")
@@ -122,3 +124,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--system", **systems)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_validate_code)
+
+    official_commands.register(subparsers)
