@@ -1,20 +1,11 @@
-"""Shared pieces for the claim tests: the example claims as dicts and a fixed "today"."""
+"""Fixtures for the claim tests: the packaged code sets and fresh copies of the example claims."""
 
 from __future__ import annotations
 
 import copy
-import json
-from datetime import date
-from importlib import resources
 
 import pytest
-
-TODAY = date(2026, 11, 27)
-
-
-def example_dict(form: str) -> dict:
-    text = resources.files("autograder.claims").joinpath(f"examples/{form}.json").read_text()
-    return json.loads(text)
+from claim_examples import example_dict
 
 
 @pytest.fixture(scope="session")

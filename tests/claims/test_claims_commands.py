@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import example_dict
+from claim_examples import example_dict
 
 from autograder import cli
 

@@ -11,7 +11,7 @@ import copy
 import os
 import string
 
-from conftest import TODAY, example_dict
+from claim_examples import TODAY, example_dict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import TODAY, example_dict
+from claim_examples import TODAY, example_dict
 
 from autograder.claims import validate
 from autograder.claims.rules import mce

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pandas as pd
 import pytest
-from conftest import example_dict
+from claim_examples import example_dict
 
 from autograder.claims import (
     ClaimLoadError,

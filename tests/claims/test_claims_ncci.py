@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import TODAY, example_dict
+from claim_examples import TODAY, example_dict
 
 from autograder.claims import validate
 from autograder.claims.ncci import (

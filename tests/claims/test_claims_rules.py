@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import TODAY, example_dict
+from claim_examples import TODAY, example_dict
 
 from autograder.claims import catalogue, validate
 from autograder.claims.rules import RULES

@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import TODAY, example_dict
+from claim_examples import TODAY, example_dict
 
 from autograder.claims import ClaimLoadError, validate, validate_many
 from autograder.findings import has_errors
