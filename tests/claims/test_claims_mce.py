@@ -52,3 +52,10 @@ def test_edits_without_a_rule_of_their_own_are_reported_by_name(monkeypatch):
     found = _mce(example_dict("ub04"))
     assert [f.rule for f in found] == ["mce.other"]
     assert "MCE edit sex conflict" in found[0].message
+
+
+def test_the_editor_is_not_run_on_a_through_date_outside_its_tables():
+    d = example_dict("ub04")
+    d["statement_through"] = "0010-01-01"
+    assert [(f.rule, "FL 6" in f.message) for f in _mce(d)] == [("mce.not-run", True)]
+    assert "mce.not-run" not in [f.rule for f in _mce(example_dict("ub04"))]

