@@ -4,9 +4,6 @@ Each claim is first checked to be valid by our own rules, so the test speaks abo
 
 from __future__ import annotations
 
-import io
-import json
-import logging
 from datetime import date
 
 import pytest
@@ -16,40 +13,12 @@ from test_x12_roundtrip import institutional, professional
 
 from autograder.claims import example, validate
 from autograder.claims.x12 import to_x12
+from autograder.claims.x12.pyx12_check import pyx12_problems
 from autograder.claims.x12.synthetic import claims as synthetic_claims
 from autograder.claims.x12.synthetic import institutional_claim, professional_claim
 from autograder.findings import has_errors
 
 TODAY = date(2026, 11, 27)
-
-
-def pyx12_problems(text: str) -> list[str]:
-    """Every error pyx12 reports for an interchange (empty when it accepts it), and its 999's verdict."""
-    import pyx12.params
-    import pyx12.x12n_document
-
-    logging.getLogger("pyx12").setLevel(logging.CRITICAL)
-    ack, report = io.StringIO(), io.StringIO()
-    accepted = pyx12.x12n_document.x12n_document(
-        pyx12.params.params(), io.StringIO(text), ack, None, fd_json=report
-    )
-    problems: list[str] = []
-
-    def collect(node):
-        if isinstance(node, dict):
-            problems.extend(str(e.get("err_str", e)) for e in node.get("errors") or [])
-            for key, value in node.items():
-                if key != "errors":
-                    collect(value)
-        elif isinstance(node, list):
-            for item in node:
-                collect(item)
-
-    collect(json.loads(report.getvalue() or "{}"))
-    verdict = [line for line in ack.getvalue().split("~") if line.strip().startswith("AK9")]
-    if not accepted or not verdict or not verdict[0].strip().startswith("AK9*A"):
-        problems.append(f"not accepted (999 {verdict[0].strip() if verdict else 'missing'})")
-    return problems
 
 
 def assert_valid_claims(claims) -> None:
