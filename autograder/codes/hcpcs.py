@@ -3,8 +3,13 @@
 A Level II code is one letter (A B C E G H J K L M P Q R S T U V) and 4 digits. D codes are the ADA's
 Current Dental Terminology (CDT), reported on dental claims; five digits (or 4 digits and F, T, U) are
 CPT, HCPCS Level I. The packaged table (``data/hcpcs_2026.csv``) holds several hundred commonly taught
-codes with CMS's public-domain descriptors from the January 2026 HCPCS file; ``himlab data fetch --set
-hcpcs`` installs the full file, which :func:`use_table` puts in its place.
+codes with CMS's public-domain descriptors from the January 2026 HCPCS file, the offline default.
+
+``himlab data fetch --set hcpcs`` installs the full CMS file: the 2026 one then answers in place of the
+teaching table (dose units still come from the teaching table where it has the code), and with
+``on=`` (a date of service) the file for that year answers; when none covers the date, 2026 answers
+with a ``release.not-covered`` warning naming the missing release and its install command.
+:func:`use_table` puts any other table in place.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import cache
+from pathlib import Path
 
 from autograder.codes.data import read_csv
 from autograder.codes.normalize import normalize
@@ -135,18 +141,56 @@ _override: tuple[str, Mapping[str, HcpcsCode]] | None = None
 
 
 def use_table(table: Mapping[str, HcpcsCode] | None, source: str = "") -> None:
-    """Look codes up in another table (the full CMS file, once installed); ``None`` restores the packaged."""
+    """Look codes up in another table; ``None`` goes back to the installed CMS file for 2026 when
+    there is one, else the packaged teaching table."""
     global _override
     _override = (source, table) if table is not None else None
 
 
+def _installed():
+    """The installed CMS file for 2026 (an ``official.store.InstalledRelease``), or ``None``."""
+    from autograder.codes.official import store
+
+    return store.installed_year(SYSTEM, CY2026[0].year)
+
+
+_full: dict[Path, dict[str, HcpcsCode]] = {}
+
+
+def full_table(installed) -> dict[str, HcpcsCode]:
+    """Every code of an installed CMS file, with its dates and coverage code; the dose unit comes
+    from the teaching table where it has the code. Read once."""
+    found = _full.get(installed.database)
+    if found is None:
+        from autograder.codes.official import hcpcs_table
+
+        taught = _packaged()[1]
+        found = _full[installed.database] = {
+            e.code: HcpcsCode(
+                e.code, e.short, e.long, taught[e.code].dose_unit if e.code in taught else "", e.coverage,
+                e.added, e.terminated,
+            )
+            for e in hcpcs_table.entries("code", on=installed.release.effective_from)
+        }
+    return found
+
+
+def _in_use() -> tuple[Mapping[str, HcpcsCode], bool]:
+    """The table in use and whether it is a full file."""
+    if _override:
+        return _override[1], True
+    installed = _installed()
+    return (full_table(installed), True) if installed else (_packaged()[1], False)
+
+
 def table() -> Mapping[str, HcpcsCode]:
-    """The table in use: code -> :class:`HcpcsCode`."""
-    return _override[1] if _override else _packaged()[1]
+    """The table in use: code -> :class:`HcpcsCode` (the one given to :func:`use_table`, else the
+    installed CMS file for 2026, else the packaged teaching table)."""
+    return _in_use()[0]
 
 
 def in_full_file() -> bool:
-    return _override is not None
+    return _in_use()[1]
 
 
 @cache
@@ -156,11 +200,16 @@ def _packaged_sha256() -> str:
     return hashlib.sha256(resources.files("autograder.codes.data").joinpath(TABLE).read_bytes()).hexdigest()
 
 
+def _packaged_release() -> Release:
+    return Release(SYSTEM, 2026, CY2026[0], CY2026[1], _packaged()[0]["source"], {TABLE: _packaged_sha256()})
+
+
 def release() -> Release:
-    """CY2026, from the CMS January 2026 HCPCS file (the packaged teaching table or the full file)."""
-    source = _override[0] if _override else _packaged()[0]["source"]
-    files = {} if _override else {TABLE: _packaged_sha256()}
-    return Release(SYSTEM, 2026, CY2026[0], CY2026[1], source, files)
+    """CY2026: the table given to :func:`use_table`, the installed CMS file or the packaged teaching table."""
+    if _override:
+        return Release(SYSTEM, 2026, CY2026[0], CY2026[1], _override[0], {})
+    installed = _installed()
+    return installed.release if installed else _packaged_release()
 
 
 def looks_like(key: str) -> bool:
@@ -209,34 +258,49 @@ def form(key: str) -> list[Finding]:
     )]
 
 
-def _when(on: date | None) -> tuple[date, list[Finding]]:
+def _table_for(on: object) -> tuple[date, Mapping[str, HcpcsCode], bool, list[Finding]]:
+    """(date to judge by, table, whether it is a full file, release warnings) for a date of service."""
     if on is None:
-        return CY2026[0], []
+        return CY2026[0], *_in_use(), []
     if isinstance(on, datetime):
         on = on.date()
-    if isinstance(on, date) and CY2026[0] <= on <= CY2026[1]:
-        return on, []
-    shown = on.isoformat() if isinstance(on, date) else repr(on)
-    return CY2026[0], [Finding(
-        "release.not-covered", LOCATOR, "warning",
-        f"The HCPCS table in use is for 2026, not {shown}; checked against 2026. For another year, install "
-        f"its file with: {FETCH_HINT} --year YYYY",
-    )]
+    if not isinstance(on, date):
+        return CY2026[0], *_in_use(), [Finding(
+            "release.not-covered", LOCATOR, "warning",
+            f"{on!r} is not a date of service; checked against 2026. Give the date as a date "
+            "(for example date(2026, 3, 15)).",
+        )]
+    from autograder.codes.official import store
+
+    choice = store.choose(SYSTEM, on, _packaged_release())
+    installed = choice.installed
+    if installed is None or installed.release.year == CY2026[0].year:
+        found = CY2026[0], *_in_use()
+    else:
+        found = installed.release.effective_from, full_table(installed), True
+    if choice.warning is None:
+        return on, found[1], found[2], []
+    return *found, [choice.warning]
+
+
+def _absent(full: bool) -> str:
+    if full:
+        return "Not in the CMS HCPCS file installed."
+    return f"Not in the packaged teaching table; install the full CMS file to look it up: {FETCH_HINT}"
 
 
 def validate(code: object, on: date | None = None) -> list[Finding]:
-    """Findings for one code (structure, then the table in use); never raises."""
+    """Findings for one code (structure, then the table for the date of service); never raises."""
     key = normalize(code)
     if not looks_like(key):
         return form(key)
-    day, found = _when(on)
-    row = table().get(key)
+    day, codes, full, found = _table_for(on)
+    row = codes.get(key)
     if row is None:
-        where = "the CMS HCPCS file installed" if in_full_file() else "the packaged teaching table"
-        hint = "" if in_full_file() else f" To check every code, install the full CMS file: {FETCH_HINT}"
-        severity = "error" if in_full_file() else "warning"
+        where = "the CMS HCPCS file installed" if full else "the packaged teaching table"
+        hint = "" if full else f" To check every code, install the full CMS file: {FETCH_HINT}"
         found.append(Finding(
-            "hcpcs.not-in-table", LOCATOR, severity,
+            "hcpcs.not-in-table", LOCATOR, "error" if full else "warning",
             f"{key} has the right form but is not in {where}.{hint}", key,
         ))
     elif not row.active_on(day):
@@ -255,16 +319,11 @@ def lookup(code: object, on: date | None = None) -> CodeInfo | None:
     key = normalize(code)
     if not looks_like(key):
         return None
-    day, _ = _when(on)
-    row = table().get(key)
+    day, codes, full, _ = _table_for(on)
+    row = codes.get(key)
     section = SECTIONS[key[0]]
     if row is None:
-        note = (
-            "Not in the CMS HCPCS file installed."
-            if in_full_file()
-            else f"Not in the packaged teaching table; install the full CMS file to look it up: {FETCH_HINT}"
-        )
-        return CodeInfo(key, "", None, section, False, notes=(note,))
+        return CodeInfo(key, "", None, section, False, notes=(_absent(full),))
     notes = []
     if not row.active_on(day):
         notes.append(f"Not active on {day.isoformat()}.")

@@ -3,12 +3,17 @@
 Each entry says its kind, its group (anatomic, global surgery, telehealth...) and whether the CMS NCCI
 Policy Manual (chapter I) lists it among the modifiers that may bypass a procedure-to-procedure edit when
 the clinical facts support it. CPT modifiers appear by number only; their descriptions are ours.
+
+With the CMS HCPCS file installed (``himlab data fetch --set hcpcs``), a Level II modifier this table
+lacks is found there, with CMS's description: the file for the date of service ``on``, else 2026's.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date, datetime
 from functools import cache
+from pathlib import Path
 
 from autograder.codes.data import read_csv
 from autograder.codes.normalize import normalize
@@ -61,16 +66,44 @@ def source() -> dict[str, str]:
     return dict(_table()[0])
 
 
-def lookup(mod: object) -> Modifier | None:
+def lookup(mod: object, on: date | None = None) -> Modifier | None:
     """A modifier by its two characters (any case, surrounding spaces and a leading hyphen ignored)."""
-    return _table()[1].get(_key(mod))
+    key = _key(mod)
+    return _table()[1].get(key) or _installed_modifiers(on).get(key)
 
 
 def _key(mod: object) -> str:
     return normalize(mod).lstrip("-")
 
 
-def validate(mod: object) -> list[Finding]:
+INSTALLED_YEAR = 2026  # the HCPCS file used without a date of service
+_installed: dict[Path, dict[str, Modifier]] = {}
+
+
+def _installed_modifiers(on: object) -> dict[str, Modifier]:
+    """The Level II modifiers of the installed CMS HCPCS file for ``on`` (else 2026's); empty when
+    none is installed."""
+    from autograder.codes.official import store
+
+    if isinstance(on, datetime):
+        on = on.date()
+    covering = store.installed_release("hcpcs", on) if isinstance(on, date) else None
+    installed = covering or store.installed_year("hcpcs", INSTALLED_YEAR)
+    if installed is None:
+        return {}
+    found = _installed.get(installed.database)
+    if found is None:
+        from autograder.codes.official import hcpcs_table
+
+        group = f"CMS HCPCS file {installed.release.year}"
+        entries = hcpcs_table.entries("modifier", on=installed.release.effective_from)
+        found = _installed[installed.database] = {
+            e.code: Modifier(e.code, "HCPCS Level II", group, False, e.long) for e in entries
+        }
+    return found
+
+
+def validate(mod: object, on: date | None = None) -> list[Finding]:
     """Findings for one modifier: an error if malformed, a warning if not in the table. Never raises."""
     key = _key(mod)
     if not key:
@@ -82,14 +115,18 @@ def validate(mod: object) -> list[Finding]:
             "reported after the procedure code.",
             key,
         )]
-    if key not in _table()[1]:
-        return [Finding(
-            "modifier.not-in-table", LOCATOR, "warning",
-            f"{key} is not in the modifier table: check for a typo; rarer HCPCS Level II modifiers are in "
-            "the full CMS HCPCS file (himlab data fetch --set hcpcs).",
-            key,
-        )]
-    return []
+    if key in _table()[1]:
+        return []
+    installed = _installed_modifiers(on)
+    if key in installed:
+        return []
+    where = (
+        "the modifier table nor in the CMS HCPCS file installed: check for a typo"
+        if installed
+        else "the modifier table: check for a typo; rarer HCPCS Level II modifiers are in "
+        "the full CMS HCPCS file (himlab data fetch --set hcpcs)"
+    )
+    return [Finding("modifier.not-in-table", LOCATOR, "warning", f"{key} is not in {where}.", key)]
 
 
 def all_modifiers(kind: str | None = None) -> list[Modifier]:

@@ -18,13 +18,24 @@ def shared_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def icd10cm_index(tmp_path_factory):
-    """The ICD-10-CM index, in ``$HIMLAB_CACHE`` when set, else in a cache folder for this run only."""
+def packaged_cache(tmp_path_factory) -> Path:
+    """A cache folder for this run only: the packaged defaults, no official release installed."""
+    return tmp_path_factory.mktemp("himlab-cache")
+
+
+@pytest.fixture(autouse=True)
+def packaged_defaults(packaged_cache, monkeypatch):
+    """These tests check the packaged defaults, whatever the user's own cache has installed."""
+    monkeypatch.setenv("HIMLAB_CACHE", str(packaged_cache))
+
+
+@pytest.fixture(scope="session")
+def icd10cm_index(packaged_cache):
+    """The ICD-10-CM index, built once per run."""
     from autograder.codes import icd10cm
 
     with pytest.MonkeyPatch.context() as patch:
-        if not os.environ.get("HIMLAB_CACHE"):
-            patch.setenv("HIMLAB_CACHE", str(tmp_path_factory.mktemp("himlab-cache")))
+        patch.setenv("HIMLAB_CACHE", str(packaged_cache))
         table = icd10cm.index_table()
         icd10cm.release()  # hashes the source once, remembering the hash in the same folder
     return table

@@ -15,13 +15,6 @@ from autograder.codes.icd10cm import cachefile, source
 BUILD = "from autograder.codes.icd10cm import cachefile; print(cachefile.ensure_index())"
 
 
-def test_cache_dir_follows_himlab_cache(monkeypatch, tmp_path):
-    monkeypatch.setenv("HIMLAB_CACHE", str(tmp_path / "here"))
-    assert cachefile.cache_dir() == tmp_path / "here"
-    monkeypatch.delenv("HIMLAB_CACHE")
-    assert cachefile.cache_dir().name == "himlab"
-
-
 def test_index_name_carries_the_source_hash_and_schema(tmp_path):
     a = cachefile.index_path("a" * 64, tmp_path)
     b = cachefile.index_path("b" * 64, tmp_path)

@@ -155,7 +155,8 @@ def test_placeholder_and_seventh_character_both_wrong():
 def test_release_not_covered_is_a_warning_naming_the_fetch_command():
     f = only("E11.9", on=date(2024, 5, 1))
     assert (f.rule, f.severity) == ("release.not-covered", "warning")
-    assert "himlab data fetch --year 2024 --set icd10cm" in f.message
+    assert "FY2024" in f.message and "checked against ICD-10-CM FY2026 instead" in f.message
+    assert f.message.endswith("himlab data fetch --set icd10cm --year 2024") and f.code == "E11.9"
     assert only("E11.9", on=date(2026, 10, 1)).message.count("--year 2027") == 1
     assert rules("E11.9", on=date(2026, 3, 15)) == []
     assert rules("E11.9", on=datetime(2025, 10, 1, 8, 30)) == []

@@ -178,10 +178,14 @@ def test_validity_follows_the_discharge_date():
     assert "for discharges on 2026-05-01" in finding.message
 
 
-def test_release_warning_only_for_dates_the_editor_does_not_cover():
+def test_release_warning_for_dates_after_fy2026():
     assert rules("0DTJ4ZZ", on=date(2030, 1, 1)) == ["release.not-covered"]
     assert not has_errors(icd10pcs.validate("0DTJ4ZZ", on=date(2030, 1, 1)))
     assert rules("0DTJ4ZZ", on=date(2026, 1, 1)) == []
+    # the Code Editor answers past FY2026 with FY2026's codes: FY2027 needs its own release
+    [warning] = icd10pcs.validate("0DTJ4ZZ", on=date(2026, 11, 3))
+    assert "ICD-10-PCS FY2027" in warning.message and "--set icd10pcs --year 2027" in warning.message
+    assert rules("0DTJ4ZZ", on=date(2026, 9, 30)) == []
 
 
 def test_looks_like():

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,22 @@ def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("HIMLAB_DATA_MIRROR", raising=False)
     monkeypatch.delenv("HIMLAB_DATA_BASE_URL", raising=False)
     return folder
+
+
+@pytest.fixture(scope="session")
+def sample_cache(cms_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """FY2026 order file plus the hand-made index, installed as an Alphabetic Index."""
+    folder = tmp_path_factory.mktemp("sample-files")
+    shutil.copy(cms_data / "icd10cm" / "icd10cm_order_2026.txt.gz", folder)
+    shutil.copy(SAMPLE_INDEX, folder)
+    cache = tmp_path_factory.mktemp("sample-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HIMLAB_CACHE", str(cache))
+        install.install_from_folder("icd10cm", folder, 2026, log=quiet)
+    return cache
+
+
+@pytest.fixture
+def sample(sample_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HIMLAB_CACHE", str(sample_cache))
+    return sample_cache

@@ -1,6 +1,8 @@
 """Whatever a learner types, the lookups answer with a result or ``None``, never a traceback,
 and what they answer holds together."""
 
+from datetime import date
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -38,3 +40,28 @@ def test_tables_pcs_and_hcpcs(cache, value):
     entry = hcpcs_table.lookup(value)
     assert entry is None or entry.code == normalize(value)
     assert all(e.long for e in hcpcs_table.search(value))
+
+
+service_dates = st.one_of(
+    st.none(),
+    st.sampled_from((date.min, date(9999, 11, 1), date.max)),
+    st.dates(),
+    st.datetimes(),
+    st.text(max_size=12),
+    st.integers(),
+)
+codes = st.one_of(typed, st.text(alphabet="0123456789ABCDEFGHJKLMNPQRSTVWXYZ.", min_size=3, max_size=8))
+
+
+@quick
+@given(codes, service_dates)
+def test_the_code_sets_with_releases_installed(cache, value, on):
+    from autograder.codes import hcpcs, icd10cm, icd10pcs, modifiers
+
+    for code_set in (icd10cm, icd10pcs, hcpcs):
+        findings = code_set.validate(value, on=on)
+        info = code_set.lookup(value, on=on)
+        assert info is None or info.to_dict()["code"] and info.describe()
+        assert all(f.severity in ("error", "warning") and f.message for f in findings)
+    assert all(f.message for f in modifiers.validate(value, on=on))
+    assert all(h.code for h in icd10cm.search(value))

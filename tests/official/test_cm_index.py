@@ -3,32 +3,10 @@ Alphabetic Index layout for see / see also / nonessential modifier / manifestati
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from autograder.codes.official import cm_index, install
+from autograder.codes.official import cm_index
 from autograder.codes.official.errors import NotInstalled
-
-from .conftest import SAMPLE_INDEX, quiet
-
-
-@pytest.fixture(scope="session")
-def sample_cache(cms_data, tmp_path_factory):
-    """FY2026 order file plus the hand-made index, installed as an Alphabetic Index."""
-    folder = tmp_path_factory.mktemp("sample-files")
-    shutil.copy(cms_data / "icd10cm" / "icd10cm_order_2026.txt.gz", folder)
-    shutil.copy(SAMPLE_INDEX, folder)
-    cache = tmp_path_factory.mktemp("sample-cache")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("HIMLAB_CACHE", str(cache))
-        install.install_from_folder("icd10cm", folder, 2026, log=quiet)
-    return cache
-
-
-@pytest.fixture
-def sample(sample_cache, monkeypatch):
-    monkeypatch.setenv("HIMLAB_CACHE", str(sample_cache))
 
 
 def external(path: str):

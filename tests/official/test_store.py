@@ -79,9 +79,10 @@ def test_a_manifest_from_another_schema_is_not_used(tmp_path, monkeypatch, insta
     assert store.unusable("hcpcs") == [folder / "2026.json"]
 
 
-def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv("HIMLAB_CACHE", str(tmp_path / "c"))
-    assert store.official_dir() == tmp_path / "c" / "official"
-    monkeypatch.delenv("HIMLAB_CACHE")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert store.cache_dir() == tmp_path / "xdg" / "himlab"
+def test_dates_at_the_edge_of_the_calendar_get_a_warning_not_a_traceback(cache):
+    for day in (date.min, date(1, 1, 1), date(9999, 11, 1), date.max):
+        finding = store.release_finding("icd10cm", day)
+        assert finding.rule == "release.not-covered" and "check the date of service" in finding.message
+        assert "himlab data fetch" not in finding.message
+    last = store.release_finding("hcpcs", date(2100, 5, 1))
+    assert last.message.endswith("himlab data fetch --set hcpcs --year 2100")

@@ -10,25 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 import tempfile
 from pathlib import Path
 
+from autograder.codes.cache import cache_dir
+
 SCHEMA = 9
-
-
-def cache_dir() -> Path:
-    """``$HIMLAB_CACHE``, else the per-user cache folder (``~/.cache/himlab`` on Linux)."""
-    configured = os.environ.get("HIMLAB_CACHE")
-    if configured:
-        return Path(configured).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "himlab"
 
 
 def index_path(sha256: str, folder: Path | None = None) -> Path:

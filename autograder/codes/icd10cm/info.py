@@ -118,3 +118,53 @@ class Hit:
 
     def to_dict(self) -> dict:
         return {"code": self.code, "title": self.title, "billable": self.billable}
+
+
+@dataclass(frozen=True, slots=True)
+class ListedCode:
+    """A code as an installed release's order file lists it, for a date of service outside the
+    packaged year: title, billable flag, place in the hierarchy and 7th characters. The order file
+    carries no instructional notes; they are in that year's Tabular List."""
+
+    code: str
+    title: str
+    billable: bool
+    parent: str | None
+    children: tuple[str, ...]
+    seventh_characters: tuple[tuple[str, str], ...]
+    release: str  # the release it comes from (``icd10cm FY2027``)
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def system(self) -> str:
+        return SYSTEM
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "system": SYSTEM,
+            "title": self.title,
+            "billable": self.billable,
+            "parent": self.parent,
+            "children": list(self.children),
+            "notes": [],
+            "seventh_characters": dict(self.seventh_characters),
+            "release": self.release,
+        }
+
+    def describe(self) -> str:
+        lines = [
+            f"{self.code}  {self.title}",
+            f"  {'billable' if self.billable else 'not billable: code to a more specific child'}"
+            f"  ({self.release}, order file)",
+        ]
+        if self.parent:
+            lines.append(f"  parent: {self.parent}")
+        if self.children:
+            shown = ", ".join(self.children[:12]) + (" ..." if len(self.children) > 12 else "")
+            lines.append(f"  children ({len(self.children)}): {shown}")
+        if self.seventh_characters:
+            lines.append("  7th characters:")
+            lines.extend(f"    {char}  {meaning}" for char, meaning in self.seventh_characters)
+        lines.append("  instructional notes are not in the order file: read them in the Tabular List")
+        return "\n".join(lines)

@@ -12,9 +12,8 @@ import re
 from datetime import date, datetime
 
 from autograder.codes.icd10cm import seventh
-from autograder.codes.icd10cm.table import Table
+from autograder.codes.icd10cm.table import CodeTree
 from autograder.codes.normalize import dotted_icd10cm
-from autograder.codes.release import Release
 from autograder.findings import Finding
 
 LOCATOR = "ICD-10-CM"
@@ -30,7 +29,7 @@ def _chars(chars: str) -> str:
     return ", ".join(chars)
 
 
-def check_code(table: Table, raw: object, key: str) -> list[Finding]:
+def check_code(table: CodeTree, raw: object, key: str) -> list[Finding]:
     """Findings for one normalised code ``key`` (``raw`` is what was typed, for messages)."""
     row = table.codes.get(key)
     if row is not None:
@@ -64,7 +63,7 @@ def check_code(table: Table, raw: object, key: str) -> list[Finding]:
     return _seventh_findings(table, key, shown) or [_unknown(table, key, shown)]
 
 
-def _header(table: Table, key: str) -> Finding:
+def _header(table: CodeTree, key: str) -> Finding:
     """A category or subcategory: not billable. Names its billable range or the missing 7th character."""
     code = dotted_icd10cm(key)
     if _takes_seventh(table, key):
@@ -80,12 +79,12 @@ def _header(table: Table, key: str) -> Finding:
     return _error("not-billable", f"{code} is a {level} heading, not a billable code: report {choice}.", code)
 
 
-def _takes_seventh(table: Table, key: str) -> bool:
+def _takes_seventh(table: CodeTree, key: str) -> bool:
     kids = table.children.get(key, ())
     return bool(kids) and table.codes[kids[0]][4] is not None
 
 
-def _seventh_missing(table: Table, leaf: str, shown: str, placeholder: str | None) -> Finding:
+def _seventh_missing(table: CodeTree, leaf: str, shown: str, placeholder: str | None) -> Finding:
     """``placeholder``: what is wrong with the typed X ('' when nothing, None when not typed at all)."""
     if placeholder is None:
         placeholder = _placeholder_hint(leaf)
@@ -106,7 +105,7 @@ def _placeholder_hint(stem: str) -> str:
     return f"the 7th character goes in the 7th position, so fill {positions} with the placeholder X first; "
 
 
-def _seventh_findings(table: Table, key: str, shown: str) -> list[Finding]:
+def _seventh_findings(table: CodeTree, key: str, shown: str) -> list[Finding]:
     """Explain codes that go wrong around the 7th character or the placeholder X."""
     stems = table.stems
     leaf = stems.get(seventh.skeleton(key))
@@ -130,7 +129,7 @@ def _seventh_findings(table: Table, key: str, shown: str) -> list[Finding]:
     return _extra_character(table, key, stem, shown)
 
 
-def _extra_character(table: Table, key: str, stem: str, shown: str) -> list[Finding]:
+def _extra_character(table: CodeTree, key: str, stem: str, shown: str) -> list[Finding]:
     """A 7th character (perhaps after X) on a code whose family takes none, or a character after a
     complete code."""
     base = stem.rstrip(seventh.PLACEHOLDER) if len(stem) > 3 else stem
@@ -156,7 +155,7 @@ def _extra_character(table: Table, key: str, stem: str, shown: str) -> list[Find
         return [
             _error(
                 "unknown",
-                f"{shown} is not in the ICD-10-CM FY2026 tabular list: {code} is already a complete, "
+                f"{shown} is not in the {table.list_name}: {code} is already a complete, "
                 "billable code with no subdivisions, so nothing follows it.",
                 shown,
             )
@@ -185,7 +184,7 @@ def _placeholder(leaf: str, stem: str, shown: str) -> Finding:
     )
 
 
-def _seventh_invalid(table: Table, leaf: str, char: str, allowed: str, shown: str) -> Finding:
+def _seventh_invalid(table: CodeTree, leaf: str, char: str, allowed: str, shown: str) -> Finding:
     limited = seventh.restriction_note(seventh.padded(leaf))
     why = f"; {limited}" if limited else ""
     return _error(
@@ -197,57 +196,45 @@ def _seventh_invalid(table: Table, leaf: str, char: str, allowed: str, shown: st
     )
 
 
-def _unknown(table: Table, key: str, shown: str) -> Finding:
+def _unknown(table: CodeTree, key: str, shown: str) -> Finding:
     """Not in the tabular list; point at the nearest heading above it that exists, if any."""
     for length in range(len(key) - 1, 2, -1):
         near = table.codes.get(key[:length])
         if near is not None:
             return _error(
                 "unknown",
-                f"{shown} is not in the ICD-10-CM FY2026 tabular list. The nearest code above it is "
+                f"{shown} is not in the {table.list_name}. The nearest code above it is "
                 f"{dotted_icd10cm(key[:length])} ({near[0]}): check its subdivisions in the tabular list.",
                 shown,
             )
     return _error(
         "unknown",
-        f"{shown} is not in the ICD-10-CM FY2026 tabular list: look the condition up in the alphabetic "
+        f"{shown} is not in the {table.list_name}: look the condition up in the alphabetic "
         "index and confirm the code in the tabular list.",
         shown,
     )
 
 
-def check_date(release: Release, on: object, code: str | None) -> list[Finding]:
-    """A warning when the date of service falls outside the release in use."""
-    if on is None:
-        return []
+def service_date(on: object) -> date | None:
+    """The date of service ``on`` gives: a date, a datetime's date or ISO text (``2026-03-15``);
+    ``None`` when it is none of these."""
     if isinstance(on, datetime):
-        on = on.date()
+        return on.date()
+    if isinstance(on, date):
+        return on
     if isinstance(on, str):
         try:
-            on = date.fromisoformat(on.strip())
+            return date.fromisoformat(on.strip())
         except ValueError:
-            on = None
-    if not isinstance(on, date):
-        return [
-            Finding(
-                "release.bad-date",
-                LOCATOR,
-                "error",
-                "The date of service is not a date: give it as YYYY-MM-DD (for example 2026-03-15).",
-                code,
-            )
-        ]
-    if release.covers(on):
-        return []
-    year = on.year + 1 if on.month >= 10 else on.year
-    return [
-        Finding(
-            "release.not-covered",
-            LOCATOR,
-            "warning",
-            f"The date of service {on.isoformat()} is outside {release.label} ({release.effective_from} to "
-            f"{release.effective_to}); codes must come from the FY{year} release. Install it with "
-            f"`himlab data fetch --year {year} --set icd10cm`.",
-            code,
-        )
-    ]
+            return None
+    return None
+
+
+def bad_date(code: str | None) -> Finding:
+    return Finding(
+        "release.bad-date",
+        LOCATOR,
+        "error",
+        "The date of service is not a date: give it as YYYY-MM-DD (for example 2026-03-15).",
+        code,
+    )

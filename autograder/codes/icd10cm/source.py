@@ -19,6 +19,7 @@ from autograder.codes.release import Release
 
 PACKAGE = "simple_icd_10_cm"
 FILE_NAME = "icd10c-tabular-April-1-2026.xml"
+YEAR = 2026  # the fiscal year of the packaged tabular list
 SOURCE = "CDC ICD-10-CM FY2026 tabular XML (April 1, 2026 update) from simple-icd-10-cm 1.5.0"
 
 
@@ -73,14 +74,14 @@ def file_hash(path: Path, memo_dir: Path) -> str:
 @cache
 def release() -> Release:
     """ICD-10-CM FY2026: in effect October 1, 2025 to September 30, 2026."""
-    from autograder.codes.icd10cm import cachefile
+    from autograder.codes.cache import cache_dir
 
     path = tabular_path()
     return Release(
         code_set="icd10cm",
-        year=2026,
-        effective_from=date(2025, 10, 1),
-        effective_to=date(2026, 9, 30),
+        year=YEAR,
+        effective_from=date(YEAR - 1, 10, 1),
+        effective_to=date(YEAR, 9, 30),
         source=SOURCE,
-        files={path.name: file_hash(path, cachefile.cache_dir())},
+        files={path.name: file_hash(path, cache_dir())},
     )

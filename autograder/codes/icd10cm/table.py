@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from autograder.codes.icd10cm import seventh
+from autograder.codes.icd10cm.source import YEAR
 from autograder.codes.normalize import dotted_icd10cm
 
 
@@ -48,12 +49,64 @@ class Note:
     source: str
 
 
-# row of the code table: (title, billable, parent key or None, block number, 7th character or None)
-Row = tuple[str, bool, "str | None", int, "str | None"]
+# row of the code table: (title, billable, parent key or None, block number, 7th character or None);
+# the block number is None in a code list read from an order file, which has no blocks
+Row = tuple[str, bool, "str | None", "int | None", "str | None"]
 
 
-class Table:
+class CodeTree:
+    """Codes in tabular order with their parents and children: what the validation rules read.
+
+    ``codes`` maps a key to its :data:`Row`, ``children`` a key to its children's keys in tabular
+    order; ``list_name`` is how messages name the list ("ICD-10-CM FY2026 tabular list").
+    """
+
+    codes: dict[str, Row]
+    children: dict[str, tuple[str, ...]]
+    list_name: str
+
+    def definer(self, key: str) -> str | None:
+        """The code at or above ``key`` whose 7th characters apply to it, if any."""
+        raise NotImplementedError
+
+    def allowed_seventh(self, stem: str) -> str:
+        """The 7th characters a tabular leaf ``stem`` takes ('' when it takes none)."""
+        raise NotImplementedError
+
+    def ancestors(self, key: str) -> list[str]:
+        """Parent, grandparent ... up to the category."""
+        out = []
+        parent = self.codes[key][2]
+        while parent is not None:
+            out.append(parent)
+            parent = self.codes[parent][2]
+        return out
+
+    def billable_range(self, key: str) -> tuple[str, str, int]:
+        """First and last billable code under ``key`` (tabular order) and how many there are."""
+        first = last = ""
+        count = 0
+        stack = [key]
+        while stack:
+            node = stack.pop()
+            kids = self.children.get(node, ())
+            stack.extend(reversed(kids))
+            if node != key and self.codes[node][1]:
+                first = first or node
+                last = node
+                count += 1
+        return first, last, count
+
+    @cached_property
+    def stems(self) -> dict[str, str]:
+        """Skeleton (code without placeholders) -> tabular leaf, for every leaf that takes a 7th character."""
+        return {seventh.skeleton(row[2]): row[2] for row in self.codes.values() if row[4] is not None}
+
+
+class Table(CodeTree):
     """One open index file and what has been loaded from it."""
+
+    list_name = f"ICD-10-CM FY{YEAR} tabular list"
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -112,11 +165,6 @@ class Table:
         ):
             found.setdefault(code, []).append((char, meaning, terms))
         return {code: tuple(rows) for code, rows in found.items()}
-
-    @cached_property
-    def stems(self) -> dict[str, str]:
-        """Skeleton (code without placeholders) -> tabular leaf, for every leaf that takes a 7th character."""
-        return {seventh.skeleton(row[2]): row[2] for row in self.codes.values() if row[4] is not None}
 
     def notes(self, key: str) -> tuple[Note, ...]:
         """Every note that applies to ``key``: its own, then each ancestor's, block's and chapter's."""
@@ -178,27 +226,3 @@ class Table:
             for char, _, terms in rows
             if terms
         }
-
-    def ancestors(self, key: str) -> list[str]:
-        """Parent, grandparent ... up to the category."""
-        out = []
-        parent = self.codes[key][2]
-        while parent is not None:
-            out.append(parent)
-            parent = self.codes[parent][2]
-        return out
-
-    def billable_range(self, key: str) -> tuple[str, str, int]:
-        """First and last billable code under ``key`` (tabular order) and how many there are."""
-        first = last = ""
-        count = 0
-        stack = [key]
-        while stack:
-            node = stack.pop()
-            kids = self.children.get(node, ())
-            stack.extend(reversed(kids))
-            if node != key and self.codes[node][1]:
-                first = first or node
-                last = node
-                count += 1
-        return first, last, count

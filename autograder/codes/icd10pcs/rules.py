@@ -99,9 +99,14 @@ def retired(key: str, when: str) -> list[Finding]:
     """A code of an earlier year (it has a packaged title) that is not valid on the date asked."""
     if key not in titles.titles():
         return []
+    return not_in_effect(key, titles.titles()[key], when)
+
+
+def not_in_effect(key: str, title: str, when: str) -> list[Finding]:
+    """A code some release lists that is not valid on the date asked."""
     return [_finding(
         "icd10pcs.not-in-effect",
-        f"{key} ({titles.titles()[key]}) is not a valid code {when}: it was deleted or replaced by an "
+        f"{key} ({title}) is not a valid code {when}: it was deleted or replaced by an "
         "update, or is not yet in effect. Look the procedure up again in the tables for that date.",
         key,
     )]
@@ -127,3 +132,38 @@ def combination(key: str, on: date, when: str) -> list[Finding]:
         f"combination ({detail}). Build the code from one row of its table.",
         key,
     )]
+
+
+def not_in_table(key: str, position: int, axis: str, allowed: list[tuple[str, str]], when: str) -> Finding:
+    """The first character the official tables refuse after the ones before it (installed
+    release), with the values they allow there."""
+    values: dict[str, str | None] = dict(allowed)
+    value = key[position - 1]
+    if position == 1:
+        return _finding(
+            "icd10pcs.section",
+            f"Character 1 (Section) of {key} is {value!r}, which is not an ICD-10-PCS section; "
+            f"the sections are {_listing(values, limit=40)}.",
+            key,
+        )
+    if position == 2:
+        return _finding(
+            "icd10pcs.body-system",
+            f"Character 2 (Body System) of {key} is {value!r}, which is not a body system of section "
+            f"{key[0]}; use one of {_listing(values, limit=40)}.",
+            key,
+        )
+    if position == 3:
+        return _finding(
+            "icd10pcs.value",
+            f"Character 3 ({axis}) of {key} is {value!r}, and body system {key[:2]} has no table for it "
+            f"{when}; its tables are for {_listing(values, limit=40)}.",
+            key,
+        )
+    return _finding(
+        "icd10pcs.invalid-combination",
+        f"{key} is not a valid code {when}: after {key[: position - 1]}, character {position} ({axis}) "
+        f"cannot be {value!r}; table {key[:3]} allows {_listing(values)} there. Build the code from one "
+        "row of its table.",
+        key,
+    )

@@ -70,7 +70,7 @@ def walk(term_path: str | list[str], index: str = "alphabetic", on: date | None 
         )
     installed = store.require("icd10cm", part, on)
     result = index_walk.walk(installed.connect(), book, term_path)
-    return replace(result, release=installed.release.label)
+    return replace(result, release=installed.release.label, release_start=installed.release.effective_from)
 
 
 def _fts_query(text: object) -> str:

@@ -48,7 +48,9 @@ def _read(
         main = index_walk.main_terms(conn, book)[0]
         result = index_walk.walk(conn, book, query, start=main)
     label = cm_columns.TABLES[book][col][0]
-    result = replace(result, release=installed.release.label, column=label)
+    result = replace(
+        result, release=installed.release.label, release_start=installed.release.effective_from, column=label
+    )
     if result.term_id is None or result.unmatched:
         return result
     row = conn.execute("SELECT code FROM cells WHERE term = ? AND col = ?", (result.term_id, col)).fetchone()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from autograder.cli import UsageError
-from autograder.codes.official.sources import CODE_SETS
+from autograder.codes.official.sources import CODE_SETS, YEARS
 
 SETS = (*CODE_SETS, "all")
 
@@ -21,7 +21,7 @@ def _sets(choice: str) -> tuple[str, ...]:
 def _year(text: str | None) -> int | None:
     if text is None:
         return None
-    if not text.isdigit() or not 2015 <= int(text) <= 2100:
+    if not text.isdigit() or int(text) not in YEARS:
         raise UsageError(f"--year {text!r} is not a release year; give four digits such as 2026")
     return int(text)
 

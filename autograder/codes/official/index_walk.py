@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 
 from autograder.codes.normalize import normalize
 from autograder.codes.official import terms
@@ -114,9 +115,10 @@ class IndexResult:
     instructions: tuple[str, ...] = ()  # cross-references left for the coder to follow
     subterms: tuple[str, ...] = ()  # the choices where the walk stopped without a code
     note: str | None = None
-    release: str = ""  # the release read ("ICD-10-CM FY2026")
+    release: str = ""  # the release read ("icd10cm FY2026")
     column: str = ""  # drug and neoplasm tables: the column the code was read from
     term_id: int | None = None  # the index entry reached, in the release database
+    release_start: date | None = None  # the first day of the release read (a date it covers)
 
     @property
     def found(self) -> bool:
@@ -132,7 +134,22 @@ class IndexResult:
     def to_dict(self) -> dict:
         data = asdict(self)
         data.update(found=self.found, display=self.display)
+        data["release_start"] = self.release_start.isoformat() if self.release_start else None
         return data
+
+    def verify(self):
+        """The code in the Tabular List of the release the index was read from, the second step of
+        index-then-tabular: ``icd10cm.lookup`` (title, billable flag, notes, 7th characters); for
+        the PCS Index, ``icd10pcs.build`` from the code or table it gives. ``None`` without a code."""
+        if self.code is None:
+            return None
+        if self.book == "pcs":
+            from autograder.codes import icd10pcs
+
+            return icd10pcs.build(self.code, on=self.release_start)
+        from autograder.codes import icd10cm
+
+        return icd10cm.lookup(self.code, on=self.release_start)
 
     def describe(self) -> str:
         lines = [" > ".join(self.path) or f"(no main term for {self.query!r})"]

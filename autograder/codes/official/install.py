@@ -106,6 +106,7 @@ def install(
         temporary = root / f".{year}.json.{os.getpid()}"
         temporary.write_text(json.dumps(manifest, indent=2))
         os.replace(temporary, root / f"{year}.json")
+        store.forget()  # the code sets pick the new release up on their next call
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(final, ignore_errors=True)

@@ -101,7 +101,9 @@ def _release(on: date | None) -> tuple[sqlite3.Connection, str]:
     return installed.connect(), installed.release.label
 
 
+@functools.lru_cache(maxsize=64)
 def _definitions(conn: sqlite3.Connection, section: str) -> dict[tuple[int, str], str]:
+    """(position, term) -> definition, for one section (read once; not to be changed)."""
     found = {}
     for pos, term, definition, includes in conn.execute(
         "SELECT pos, term, definition, includes FROM pcs_definitions WHERE section = ?", (section,)
@@ -111,8 +113,10 @@ def _definitions(conn: sqlite3.Connection, section: str) -> dict[tuple[int, str]
     return found
 
 
-def _options(conn: sqlite3.Connection, code: str, definitions: dict) -> tuple[str, list[Choice]]:
-    """The next position's title and valid values after the characters ``code``."""
+@functools.lru_cache(maxsize=16384)
+def _options(conn: sqlite3.Connection, code: str) -> tuple[str, tuple[Choice, ...]]:
+    """The next position's title and valid values after the characters ``code`` (worked out once)."""
+    definitions = _definitions(conn, code[0]) if code else {}
     pos = len(code) + 1
     found: dict[str, tuple[str, str, str]] = {}
     if pos <= 3:
@@ -124,10 +128,10 @@ def _options(conn: sqlite3.Connection, code: str, definitions: dict) -> tuple[st
             if all(any(v == char for _, v, _ in axes[4 + i]) for i, char in enumerate(code[3:])):
                 found.update((value, (title, value, label)) for title, value, label in axes[pos])
     rows = [found[value] for value in sorted(found)]
-    choices = [
+    choices = tuple(
         Choice(pos, title, value, label, _definition(conn, code, pos, value, label, definitions))
         for title, value, label in rows
-    ]
+    )
     return (choices[0].axis if choices else ""), choices
 
 
@@ -142,7 +146,7 @@ def _table_heads(conn: sqlite3.Connection) -> dict[str, dict[int, tuple[str, str
     return heads
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
 def _table_rows(conn: sqlite3.Connection, table: str) -> dict[int, dict[int, list[tuple[str, str, str]]]]:
     """A table's rows: row number -> position 4-7 -> (axis title, value, label) in file order."""
     rows: dict[int, dict[int, list[tuple[str, str, str]]]] = {}
@@ -165,7 +169,7 @@ def _definition(
     return definitions.get((pos, label.lower()), "")
 
 
-def _match(piece: str, choices: list[Choice]) -> Choice | None:
+def _match(piece: str, choices: tuple[Choice, ...]) -> Choice | None:
     wanted = piece.strip().lower()
     return next((c for c in choices if wanted in (c.value.lower(), c.label.lower())), None)
 
@@ -175,29 +179,25 @@ def build(*choices: str, on: date | None = None) -> BuildStep:
     ``build("0DT", "Appendix")``, ``build("Medical and Surgical", "Gastrointestinal System")``."""
     conn, label = _release(on)
     code, chosen = "", []
-    definitions: dict = {}
     for given in choices:
         raw = str(given)
         if not raw.strip():
             continue
         pieces = [raw]
-        axis, options = _options(conn, code, definitions)
+        axis, options = _options(conn, code)
         if _match(raw, options) is None and CODE_CHARS.fullmatch(raw.strip().upper()):
             pieces = list(raw.strip().upper())
         for piece in pieces:
-            axis, options = _options(conn, code, definitions)
+            axis, options = _options(conn, code)
             pick = _match(piece, options)
             if pick is None:
-                problem = _problem(piece, code, axis, options)
-                return _step(conn, code, chosen, definitions, label, problem)
+                return _step(conn, code, chosen, label, _problem(piece, code, axis, options))
             code += pick.value
             chosen.append(pick)
-            if len(code) == 1:
-                definitions = _definitions(conn, code)
-    return _step(conn, code, chosen, definitions, label)
+    return _step(conn, code, chosen, label)
 
 
-def _problem(piece: str, code: str, axis: str, options: list[Choice]) -> str:
+def _problem(piece: str, code: str, axis: str, options: tuple[Choice, ...]) -> str:
     if not options:
         return f"{code} is already a complete code; {piece!r} is one character too many"
     where = f" after {code}" if code else ""
@@ -206,8 +206,8 @@ def _problem(piece: str, code: str, axis: str, options: list[Choice]) -> str:
     )
 
 
-def _step(conn, code, chosen, definitions, label, problem=None) -> BuildStep:
-    axis, options = _options(conn, code, definitions) if len(code) < 7 else ("", [])
+def _step(conn, code, chosen, label, problem=None) -> BuildStep:
+    axis, options = _options(conn, code) if len(code) < 7 else ("", ())
     complete = len(code) == 7
     title = None
     if complete:
@@ -286,4 +286,4 @@ def index(term_path: str | list[str], on: date | None = None) -> IndexResult:
     """Look up a term in the PCS Index: a full code, or the table (or partial code) to build from."""
     installed = store.require("icd10pcs", "index", on)
     result = index_walk.walk(installed.connect(), "pcs", term_path)
-    return replace(result, release=installed.release.label)
+    return replace(result, release=installed.release.label, release_start=installed.release.effective_from)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote, unquote, urlsplit
 
+YEARS = range(2015, 2101)  # the release years himlab data installs
 CDC_ICD10CM = "https://ftp.cdc.gov/pub/Health_Statistics/NCHS/Publications/ICD10CM/{year}"
 CMS_FILES = "https://www.cms.gov/files/zip"
 
