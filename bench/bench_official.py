@@ -46,6 +46,7 @@ def run() -> list[dict]:
     if folder is None:
         print("bench_official: no CDC/CMS files (set HIMLAB_SHARED_DATA); skipped", file=sys.stderr)
         return []
+    from autograder.codes import icd10cm
     from autograder.codes.official import cm_index, cm_tables, hcpcs_table, install, pcs
 
     rows = []
@@ -70,6 +71,11 @@ def run() -> list[dict]:
                     "External Cause Index search, per query, limit 20",
                     _per_call_ms(lambda: [cm_index.search(s, index="external") for s in SEARCHES], 200)
                     / len(SEARCHES),
+                    "ms",
+                ),
+                _row(
+                    "ICD-10-CM search with the External Cause Index installed, per query",
+                    _per_call_ms(lambda: [icd10cm.search(s) for s in SEARCHES], 200) / len(SEARCHES),
                     "ms",
                 ),
                 _row(

@@ -6,6 +6,7 @@ import argparse
 import importlib
 import json
 import sys
+from datetime import date
 
 from autograder.cli import UsageError
 from autograder.codes.normalize import normalize
@@ -41,6 +42,13 @@ def resolve_system(code: str, system: str | None) -> str:
     raise UsageError(f"{code!r} is ambiguous ({readings}); say which with --system")
 
 
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write it as YYYY-MM-DD") from None
+
+
 def _print_json(data: object) -> None:
     json.dump(data, sys.stdout, indent=2, default=str)
     sys.stdout.write("\n")
@@ -48,9 +56,9 @@ def _print_json(data: object) -> None:
 
 def cmd_lookup(args: argparse.Namespace) -> int:
     system = resolve_system(args.code, args.system)
-    info = _module(system).lookup(args.code)
+    info = _module(system).lookup(args.code, on=args.on)
     if info is None:
-        findings = _module(system).validate(args.code)
+        findings = _module(system).validate(args.code, on=args.on)
         reason = findings[0].message if findings else "not found"
         if args.json:
             _print_json({"code": args.code, "system": system, "found": False, "message": reason})
@@ -88,7 +96,7 @@ def cmd_validate_code(args: argparse.Namespace) -> int:
     rows = []
     for code in args.codes:
         system = resolve_system(code, args.system)
-        for f in _module(system).validate(code):
+        for f in _module(system).validate(code, on=args.on):
             rows.append({**f.to_dict(), "code": code, "system": system})
     if args.json:
         _print_json(rows)
@@ -104,10 +112,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from autograder.codes.official import commands as official_commands
 
     systems = dict(choices=SYSTEMS, help="code set (inferred from the code's form when left out)")
+    on = dict(type=_date, metavar="YYYY-MM-DD", help="date of service: use the release in force that day")
 
     p = subparsers.add_parser("lookup", help="show a code: title, billable flag, notes")
     p.add_argument("code")
     p.add_argument("--system", **systems)
+    p.add_argument("--on", **on)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_lookup)
 
@@ -122,6 +132,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("validate-code", help="check codes and explain what is wrong")
     p.add_argument("codes", nargs="+", metavar="CODE")
     p.add_argument("--system", **systems)
+    p.add_argument("--on", **on)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_validate_code)
 

@@ -77,3 +77,19 @@ def test_code_of_no_known_form_is_a_usage_error(capsys):
     code, _, err = run(capsys, "lookup", "!!")
     assert code == 2
     assert "--system" in err
+
+
+def test_a_date_of_service_outside_the_installed_releases_gets_the_release_warning(capsys):
+    code, out, _ = run(capsys, "validate-code", "S72.001A", "--on", "2026-11-03", "--json")
+    (row,) = json.loads(out)
+    assert code == 0  # a warning, not an error
+    assert row["rule"] == "release.not-covered" and "himlab data fetch" in row["message"]
+    code, out, _ = run(capsys, "validate-code", "S72.001A", "--on", "2026-05-01", "--json")
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_a_date_that_is_not_a_date_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["lookup", "E11.9", "--on", "2026-13-01"])
+    assert exit_.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
