@@ -5,54 +5,10 @@ from __future__ import annotations
 import copy
 
 import pytest
-from claim_examples import TODAY, example_dict
+from claim_examples import BASES, TODAY
 
 from autograder.claims import catalogue, validate
 from autograder.claims.rules import RULES
-
-
-def outpatient() -> dict:
-    """The inpatient example turned into a clean emergency department visit (TOB 0131)."""
-    d = example_dict("ub04")
-    d.update(
-        claim_id="example-ed-visit",
-        type_of_bill="0131",
-        statement_from="2026-02-02",
-        statement_through="2026-02-02",
-        admission_type="1",
-        point_of_origin="1",
-        admitting_diagnosis=None,
-        principal_procedure=None,
-        operating_provider=None,
-        reasons_for_visit=["R10.31"],
-        discharge_hour="18",
-        revenue_lines=[
-            {
-                "revenue_code": "0450",
-                "hcpcs": "99284",
-                "service_date": "2026-02-02",
-                "units": 1,
-                "total_charges": 1105.00,
-            },
-            {
-                "revenue_code": "0300",
-                "hcpcs": "80053",
-                "service_date": "2026-02-02",
-                "units": 1,
-                "total_charges": 486.00,
-            },
-            {"revenue_code": "0250", "service_date": "2026-02-02", "units": 1, "total_charges": 45.10},
-        ],
-        total_charges=1636.10,
-    )
-    return d
-
-
-BASES = {
-    "cms1500": lambda: example_dict("cms1500"),
-    "ub04": lambda: example_dict("ub04"),
-    "ub04-op": outpatient,
-}
 
 
 def line(d, i=0):
@@ -317,6 +273,42 @@ CASES = {
     "ub04.hcpcs-on-inpatient-procedure": ("ub04", lambda d: setp(d, "principal_procedure.code", "44970")),
     "ub04.attending-required": ("ub04", lambda d: d.update(attending_provider=None)),
     "ub04.operating-required": ("ub04", lambda d: d.update(operating_provider=None)),
+    # parties
+    "cms1500.payer-name-required": ("cms1500", lambda d: setp(d, "payer.name", None)),
+    "cms1500.payer-id-required": ("cms1500", lambda d: setp(d, "payer.payer_id", " ")),
+    "ub04.payer-id-required": ("ub04", lambda d: setp(d, "payer.payer_id", None)),
+    "cms1500.insured-name-required": (
+        "cms1500",
+        lambda d: d.update(patient_relationship_to_insured="Spouse") or setp(d, "insured.last_name", None),
+    ),
+    "ub04.insured-name-required": (
+        "ub04",
+        lambda d: d.update(patient_relationship_to_insured="01") or setp(d, "insured.last_name", ""),
+    ),
+    "ub04.insured-id-required": ("ub04", lambda d: setp(d, "insured.insured_id", None)),
+    "ub04.relationship": ("ub04", lambda d: d.update(patient_relationship_to_insured="Self")),
+    "cms1500.birth-date-required": ("cms1500", lambda d: setp(d, "patient.birth_date", None)),
+    "ub04.birth-date-required": ("ub04-op", lambda d: setp(d, "patient.birth_date", "")),
+    "cms1500.patient-address-required": ("cms1500", lambda d: setp(d, "patient.address.city", None)),
+    "ub04.patient-address-required": ("ub04", lambda d: setp(d, "patient.address", None)),
+    "cms1500.billing-address-required": (
+        "cms1500",
+        lambda d: setp(d, "billing_provider.address.street", " "),
+    ),
+    "ub04.billing-address-required": ("ub04", lambda d: setp(d, "billing_provider.address.city", None)),
+    "cms1500.facility-incomplete": ("cms1500", lambda d: setp(d, "service_facility.name", None)),
+    "ub04.pay-to-address": (
+        "ub04",
+        lambda d: d.update(
+            pay_to_provider={"address": {"street": "PO Box 9", "state": "IL", "zip_code": "62702"}}
+        ),
+    ),
+    "ub04.provider-name-required": ("ub04", lambda d: setp(d, "operating_provider.last_name", None)),
+    "ub04.release-of-information": ("ub04", lambda d: d.update(release_of_information="N")),
+    "ub04.assignment-of-benefits": ("ub04", lambda d: d.update(assignment_of_benefits=None)),
+    # what an 837 element can carry
+    "claim.x12-characters": ("cms1500", lambda d: setp(d, "patient.last_name", "O*Brien")),
+    "claim.x12-length": ("ub04", lambda d: d.update(remarks="Transferred by ambulance after a fall; " * 3)),
     # MCE (inpatient)
     "mce.invalid-code": ("ub04", lambda d: add_dx(d, "E78")),
     "mce.external-cause-pdx": ("ub04", lambda d: setp(d, "principal_diagnosis.code", "W01.0XXA")),

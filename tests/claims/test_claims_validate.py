@@ -63,7 +63,11 @@ def test_validate_many_takes_a_dataframe_of_rows():
 
 
 def test_errors_and_warnings():
+    d = example_dict("ub04")
+    d["other_diagnoses"][0]["poa"] = None
+    findings = validate(d, today=TODAY)
+    assert [f.rule for f in findings] == ["ub04.poa-missing"] and not has_errors(findings)
     d = example_dict("cms1500")
     d["patient_account_number"] = None
     findings = validate(d, today=TODAY)
-    assert [f.rule for f in findings] == ["cms1500.account-number"] and not has_errors(findings)
+    assert [f.rule for f in findings] == ["cms1500.account-number"] and has_errors(findings)

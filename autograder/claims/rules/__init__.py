@@ -1,7 +1,8 @@
 """The claim rule catalogue: every edit as data (id, form, locator, severity, message, check).
 
-Rule modules register their entries on import, grouped by concern: identifiers, dates, diagnoses,
-service lines, institutional, conventions, MCE, NCCI, and code-set releases.
+Rule modules register their entries on import, grouped by concern: identifiers, parties, dates,
+diagnoses, service lines, institutional, conventions, MCE, NCCI, code-set releases, and the
+characters and lengths an electronic (837) claim can carry.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from autograder.claims.rules import (  # noqa: F401  (importing a module registe
     conventions,
     dates,
     diagnoses,
+    electronic,
     identifiers,
     institutional,
     mce,
     ncci,
+    parties,
     releases,
     service_lines,
 )

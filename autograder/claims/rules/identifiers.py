@@ -334,9 +334,9 @@ def cms1500_relationship(claim, ctx):
     "cms1500.account-number",
     "cms1500",
     "CMS-1500 26 / 837P CLM01",
-    "warning",
-    "Item 26 is blank: the 837P needs a patient account number (CLM01) to match the payer's answer to "
-    "this claim; enter the account number your office uses.",
+    "error",
+    "Item 26 is blank: the 837P requires a patient account number (CLM01), and the payer quotes it back "
+    "to match its answer to this claim; enter the account number your office uses.",
 )
 def cms1500_account_number(claim, ctx):
     if blank(claim.patient_account_number):
@@ -450,12 +450,14 @@ def item17_qualifier_valid(claim, ctx):
     "cms1500",
     "CMS-1500 17",
     "error",
-    "Items 17a/17b identify a provider but item 17 has no name: enter the referring, ordering or "
-    "supervising provider's name.",
+    "Item 17 has a qualifier, 17a or 17b but no name: enter the referring, ordering or supervising "
+    "provider's name (the 837P sends it in NM103 of 2310A, 2310D or 2420E).",
 )
 def item17_name_required(claim, ctx):
     p = _referring(claim)
-    if p is not None and blank(p.name) and blank(p.last_name) and not (blank(p.npi) and blank(p.other_id)):
+    if p is None or (blank(p.qualifier) and blank(p.npi) and blank(p.other_id)):
+        return
+    if blank(p.name) and blank(p.last_name):
         yield hit()
 
 

@@ -2,8 +2,9 @@
 providers and resubmission.
 
 Authorities: NUBC UB-04 FL 4, 12-17, 18-28, 31-41, 42-48 (revenue code 0001 is the total, line
-23), 50, 64, 74, 76-77; CMS Pub 100-04 ch. 25 sec. 75 (form locator instructions), ch. 4 (HCPCS on
-outpatient hospital claims); 837I 2300 CLM05 (facility code, frequency), 2400 SV2.
+23), 50, 52-53, 64, 74, 76-77; CMS Pub 100-04 ch. 25 sec. 75 (form locator instructions), ch. 4
+(HCPCS on outpatient hospital claims); 837I 2300 CLM05 (facility code, frequency), CLM08 and CLM09
+(benefits assignment, release of information), 2400 SV2.
 """
 
 from __future__ import annotations
@@ -529,6 +530,33 @@ def ub04_total_non_covered(claim, ctx):
 def ub04_payer_required(claim, ctx):
     if claim.payer is None or blank(claim.payer.name):
         yield hit()
+
+
+@rule(
+    "ub04.release-of-information",
+    "ub04",
+    "UB-04 FL 52",
+    "error",
+    "FL 52 is {value!r}: say whether the provider may release the patient's information to the payer: Y "
+    "(a signed statement is on file) or I (informed consent only, as federal or state law allows); the "
+    "837I requires it (CLM09).",
+)
+def ub04_release_of_information(claim, ctx):
+    if text(claim.release_of_information).upper() not in {"Y", "I"}:
+        yield hit(value=text(claim.release_of_information))
+
+
+@rule(
+    "ub04.assignment-of-benefits",
+    "ub04",
+    "UB-04 FL 53",
+    "error",
+    "FL 53 is {value!r}: say whether the patient assigned the benefits to the provider: Y (yes), N (no) "
+    "or W (not applicable, e.g. the patient declined); the 837I requires it (CLM08).",
+)
+def ub04_assignment_of_benefits(claim, ctx):
+    if text(claim.assignment_of_benefits).upper() not in {"Y", "N", "W"}:
+        yield hit(value=text(claim.assignment_of_benefits))
 
 
 def _procedures(claim):

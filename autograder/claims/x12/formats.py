@@ -18,6 +18,11 @@ def clean(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def entered(value: object) -> object:
+    """A field's value, ``None`` when it is blank text, so that ``or`` falls back to another field."""
+    return (value.strip() or None) if isinstance(value, str) else value
+
+
 def d8(text: str | None) -> str:
     """``2026-03-10`` (or any form the models read) -> ``20260310``; ``""`` when blank or not a date."""
     day = claim_date(text)

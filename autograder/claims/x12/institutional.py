@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from autograder.claims.models import InstitutionalClaim, Insured, Patient, Provider, RevenueLine
 from autograder.claims.x12 import codes
-from autograder.claims.x12.formats import amount, clean, d8, hour, icd10, tax_id
+from autograder.claims.x12.formats import amount, clean, d8, entered, hour, icd10, tax_id
 from autograder.claims.x12.parties import (
     ClaimOut,
     write_address,
@@ -73,7 +73,7 @@ def subscriber_names(claim: InstitutionalClaim) -> Insured:
     if not is_self(claim) or claim.patient is None:
         return insured
     return insured.model_copy(
-        update={f: getattr(insured, f) or getattr(claim.patient, f) for f in NAME_FIELDS}
+        update={f: entered(getattr(insured, f)) or getattr(claim.patient, f) for f in NAME_FIELDS}
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from autograder.claims.models import Insured, Patient, ProfessionalClaim, Provider, ServiceLine
 from autograder.claims.x12 import codes
-from autograder.claims.x12.formats import amount, clean, d8, icd10, tax_id
+from autograder.claims.x12.formats import amount, clean, d8, entered, icd10, tax_id
 from autograder.claims.x12.parties import (
     ClaimOut,
     write_address,
@@ -41,7 +41,7 @@ def subscriber_person(claim: ProfessionalClaim) -> Insured:
     insured = claim.insured or Insured()
     if not is_self(claim) or claim.patient is None:
         return insured
-    filled = {f: getattr(insured, f) or getattr(claim.patient, f) for f in PERSON_FIELDS}
+    filled = {f: entered(getattr(insured, f)) or getattr(claim.patient, f) for f in PERSON_FIELDS}
     return insured.model_copy(update=filled)
 
 

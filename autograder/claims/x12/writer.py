@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from autograder.claims.models import InstitutionalClaim, ProfessionalClaim
 from autograder.claims.x12 import institutional, professional
+from autograder.claims.x12.elements import bad_characters, length_outside, limit_text, text_fields
 from autograder.claims.x12.envelope import Envelope, write_interchange
 from autograder.claims.x12.errors import X12WriteError
 from autograder.claims.x12.parts import ClaimParts, assemble
@@ -19,17 +20,6 @@ KINDS = {
 }
 FORM_KIND = {"cms1500": "837P", "ub04": "837I"}
 MAX_REPORTED = 5
-# free-text fields -> (fewest, most) characters of the X12 element that carries them
-LENGTHS = {
-    "last_name": (1, 60), "name": (1, 60), "first_name": (1, 35), "middle_initial": (1, 25),
-    "street": (1, 55), "street2": (1, 55), "city": (2, 30), "plan_name": (1, 60), "group_name": (1, 60),
-    "patient_account_number": (1, 38), "patient_control_number": (1, 38),
-    "additional_claim_information": (1, 80), "remarks": (1, 80), "physician_signature": (1, 60),
-    "insured_id": (2, 80), "payer_id": (2, 80), "policy_group": (1, 50), "other_claim_id": (1, 50),
-    "other_id": (1, 50), "rendering_other_id": (1, 50), "prior_authorization_number": (1, 50),
-    "original_reference_number": (1, 50), "treatment_authorization": (1, 50),
-    "document_control_number": (1, 50), "medical_record_number": (1, 50), "other_provider_id": (1, 50),
-}  # fmt: skip
 
 
 def _claims(claims: Any) -> list:
@@ -42,37 +32,23 @@ def _claims(claims: Any) -> list:
         raise X12WriteError(str(exc)) from None
 
 
-def _text_fields(value: Any, path: str):
-    """(path, text) for every string held anywhere in a claim."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _text_fields(getattr(value, name), f"{path}.{name}" if path else name)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _text_fields(item, f"{path}[{i}]")
-
-
 def text_problems(claim: Any, marks: Delimiters) -> list[str]:
     """Fields holding a delimiter of this interchange or a character outside printable ASCII, and
     free text longer (or shorter) than the 837 element that carries it."""
-    reserved = marks.reserved()
     problems = []
-    for path, text in _text_fields(claim, ""):
-        bad = sorted({c for c in text if c in reserved or not (" " <= c <= "~")})
+    for path, text in text_fields(claim):
+        bad = bad_characters(text, marks.reserved())
         if bad:
             shown = ", ".join(repr(c) for c in bad)
             problems.append(
                 f"{path} holds {shown}: the 837 reserves delimiters and takes plain ASCII; remove them"
             )
-        name = path.rsplit(".", 1)[-1].split("[", 1)[0]
-        low, high = LENGTHS.get(name, (1, None))
-        size = len(text.strip())
-        if size and (size < low or (high and size > high)):
-            limit = f"{low} to {high}" if low > 1 else f"at most {high}"
+        outside = length_outside(path, text)
+        if outside:
+            size, low, high = outside
             problems.append(
-                f"{path} has {size} characters: the 837 element holds {limit}; shorten or correct it"
+                f"{path} has {size} characters: the 837 element holds {limit_text(low, high)}; "
+                "shorten or correct it"
             )
     return problems
 

@@ -152,7 +152,141 @@ def _(claim, ctx):
 
 @flaw("ub04-payer-missing", OUTPATIENT, "ub04.payer-required", "FL 50 (payer name) is blank.")
 def _(claim, ctx):
-    claim["payer"] = None
+    claim["payer"]["name"] = None
+    return True
+
+
+@flaw(
+    "ub04-payer-id-missing",
+    OUTPATIENT,
+    "ub04.payer-id-required",
+    "FL 51 (the payer's health plan ID) is blank.",
+)
+def _(claim, ctx):
+    claim["payer"]["payer_id"] = None
+    return True
+
+
+@flaw(
+    "ub04-insured-name-missing",
+    INPATIENT,
+    "ub04.insured-name-required",
+    "FL 58 (insured's name) is blank although FL 59 says the patient is not the insured.",
+)
+def _(claim, ctx):
+    if claim["patient_relationship_to_insured"] == "18":
+        return False
+    claim["insured"]["last_name"] = None
+    claim["insured"]["first_name"] = None
+    return True
+
+
+@flaw(
+    "ub04-insured-id-missing",
+    INPATIENT,
+    "ub04.insured-id-required",
+    "FL 60 (insured's unique ID) is blank.",
+)
+def _(claim, ctx):
+    claim["insured"]["insured_id"] = None
+    return True
+
+
+@flaw(
+    "ub04-relationship-word",
+    OUTPATIENT,
+    "ub04.relationship",
+    "FL 59 says Self, as on a CMS-1500, where the UB-04 takes the code 18.",
+)
+def _(claim, ctx):
+    if claim["patient_relationship_to_insured"] != "18":
+        return False
+    claim["patient_relationship_to_insured"] = "Self"
+    return True
+
+
+@flaw(
+    "ub04-patient-address-missing",
+    OUTPATIENT,
+    "ub04.patient-address-required",
+    "FL 9 (patient's address) is blank.",
+)
+def _(claim, ctx):
+    claim["patient"]["address"] = None
+    return True
+
+
+@flaw(
+    "ub04-billing-city-missing",
+    INPATIENT,
+    "ub04.billing-address-required",
+    "FL 1 gives the hospital's street, state and ZIP but no city.",
+)
+def _(claim, ctx):
+    claim["billing_provider"]["address"]["city"] = None
+    return True
+
+
+@flaw(
+    "ub04-pay-to-without-city",
+    OUTPATIENT,
+    "ub04.pay-to-address",
+    "FL 2 gives a pay-to lockbox street and ZIP but no city.",
+)
+def _(claim, ctx):
+    billing = claim["billing_provider"]["address"]
+    claim["pay_to_provider"] = {
+        "name": claim["billing_provider"]["name"],
+        "address": {"street": "Lockbox 4410", "state": billing["state"], "zip_code": billing["zip_code"]},
+    }
+    return True
+
+
+@flaw(
+    "ub04-attending-name-missing",
+    INPATIENT,
+    "ub04.provider-name-required",
+    "FL 76 gives the attending provider's NPI but no name.",
+)
+def _(claim, ctx):
+    claim["attending_provider"]["last_name"] = None
+    claim["attending_provider"]["first_name"] = None
+    return True
+
+
+@flaw(
+    "ub04-release-of-information-blank",
+    INPATIENT,
+    "ub04.release-of-information",
+    "FL 52 (release of information) is blank.",
+)
+def _(claim, ctx):
+    claim["release_of_information"] = None
+    return True
+
+
+@flaw(
+    "ub04-assignment-of-benefits-blank",
+    OUTPATIENT,
+    "ub04.assignment-of-benefits",
+    "FL 53 (assignment of benefits) is blank.",
+)
+def _(claim, ctx):
+    claim["assignment_of_benefits"] = None
+    return True
+
+
+@flaw(
+    "ub04-remarks-too-long",
+    OUTPATIENT,
+    "claim.x12-length",
+    "FL 80 holds a remark longer than the 80 characters the 837I note (NTE02) carries.",
+)
+def _(claim, ctx):
+    claim["remarks"] = (
+        "Patient arrived by private car with family; records from the urgent care clinic seen the same "
+        "morning are attached to the chart."
+    )
     return True
 
 

@@ -273,7 +273,7 @@ def _(claim, ctx):
 @flaw(
     "mce-birth-date-missing",
     INPATIENT,
-    "mce.not-run",
+    ("mce.not-run", "ub04.birth-date-required"),
     "FL 10 (birth date) is blank, so the Medicare Code Editor cannot compute the age.",
 )
 def _(claim, ctx):

@@ -585,6 +585,109 @@ def _(claim, ctx):
     return True
 
 
+# --- parties and what the 837P can carry -------------------------------------------------------
+
+ACCENTED = str.maketrans("aeiou", "\u00e1\u00e9\u00ed\u00f3\u00fa")
+
+
+@flaw(
+    "cms1500-payer-id-missing",
+    PROFESSIONAL,
+    "cms1500.payer-id-required",
+    "The payer ID is blank: the paper form never shows it, but the 837P names the health plan by it.",
+)
+def _(claim, ctx):
+    claim["payer"]["payer_id"] = None
+    return True
+
+
+@flaw(
+    "cms1500-payer-name-missing",
+    PROFESSIONAL,
+    "cms1500.payer-name-required",
+    "The carrier block has no payer name.",
+)
+def _(claim, ctx):
+    claim["payer"]["name"] = None
+    return True
+
+
+@flaw(
+    "cms1500-insured-name-missing",
+    PROFESSIONAL,
+    "cms1500.insured-name-required",
+    "Item 4 (insured's name) is left blank although item 6 says the patient is not the insured.",
+)
+def _(claim, ctx):
+    if claim["patient_relationship_to_insured"] == "Self":
+        return False
+    claim["insured"]["last_name"] = None
+    claim["insured"]["first_name"] = None
+    return True
+
+
+@flaw(
+    "cms1500-birth-date-missing",
+    PROFESSIONAL,
+    "cms1500.birth-date-required",
+    "Item 3 has the patient's sex but no birth date.",
+)
+def _(claim, ctx):
+    claim["patient"]["birth_date"] = None
+    return True
+
+
+@flaw(
+    "cms1500-patient-city-missing",
+    PROFESSIONAL,
+    "cms1500.patient-address-required",
+    "Item 5 has the patient's street, state and ZIP but no city.",
+)
+def _(claim, ctx):
+    claim["patient"]["address"]["city"] = None
+    return True
+
+
+@flaw(
+    "cms1500-billing-street-missing",
+    PROFESSIONAL,
+    "cms1500.billing-address-required",
+    "Item 33 gives the billing provider's city, state and ZIP but no street address.",
+)
+def _(claim, ctx):
+    _billing(claim)["address"]["street"] = None
+    return True
+
+
+@flaw(
+    "cms1500-facility-name-missing",
+    PROFESSIONAL,
+    "cms1500.facility-incomplete",
+    "Item 32 gives the service facility's NPI and address but not its name.",
+)
+def _(claim, ctx):
+    if not claim.get("service_facility"):
+        return False
+    claim["service_facility"]["name"] = None
+    return True
+
+
+@flaw(
+    "cms1500-accented-name",
+    PROFESSIONAL,
+    "claim.x12-characters",
+    "Item 2 spells the patient's last name with an accented letter, which the 837P cannot carry; it "
+    "goes as plain letters.",
+)
+def _(claim, ctx):
+    name = claim["patient"]["last_name"]
+    accented = name[0] + name[1:].translate(ACCENTED)
+    if accented == name:
+        return False
+    claim["patient"]["last_name"] = accented
+    return True
+
+
 # --- service lines -----------------------------------------------------------------------------
 
 
