@@ -61,3 +61,11 @@ def test_has_errors_ignores_warnings():
     assert not has_errors([warn])
     assert has_errors([warn, err])
     assert err.to_dict()["severity"] == "error"
+
+
+def test_output_into_a_closed_pipe_is_quiet():
+    # more than a pipe holds (about 100 kB), so the writer meets the closed pipe
+    command = f"{sys.executable} -m autograder.cli search diabetes --limit 100000 --json | head -1"
+    proc = subprocess.run(command, shell=True, capture_output=True, text=True)
+    assert proc.stdout.strip() == "["
+    assert proc.stderr == ""
