@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from autograder.codes.data import read_csv
+from autograder.codes.hit import Hit
 from autograder.codes.normalize import normalize
 from autograder.codes.release import Release
 from autograder.findings import Finding
@@ -112,12 +113,6 @@ class CodeInfo:
         lines += [f"note: {n}" for n in self.notes]
         return "\n".join(lines)
 
-
-@dataclass(frozen=True)
-class Hit:
-    code: str
-    title: str
-    billable: bool
 
 
 def _date(text: str) -> date | None:

@@ -30,6 +30,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from autograder.codes.hit import Hit
 from autograder.codes.icd10pcs import axes, rules, titles, validity
 from autograder.codes.icd10pcs.axes import Axis, LabelSource
 from autograder.codes.normalize import normalize
@@ -86,12 +87,6 @@ class CodeInfo:
         lines += [f"note: {n}" for n in self.notes]
         return "\n".join(lines)
 
-
-@dataclass(frozen=True)
-class Hit:
-    code: str
-    title: str
-    billable: bool
 
 
 @cache
