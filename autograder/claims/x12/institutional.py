@@ -20,7 +20,7 @@ from autograder.claims.x12.parties import (
     write_phone,
     write_provider,
 )
-from autograder.claims.x12.parts import ClaimParts
+from autograder.claims.x12.parts import ClaimParts, claim_parts
 from autograder.claims.x12.segments import Delimiters, SegmentWriter
 
 HI_PER_SEGMENT = 12
@@ -302,12 +302,6 @@ def _claim(claim: InstitutionalClaim, marks: Delimiters) -> ClaimOut:
 
 def write_claim(claim: InstitutionalClaim, marks: Delimiters) -> tuple[ClaimParts, list[str]]:
     """The claim's segments, and the problems that keep it from being a complete 837I."""
-    sections = [
-        _billing(claim, marks),
-        _subscriber(claim, marks),
-        _patient(claim, marks),
-        _claim(claim, marks),
-    ]
-    problems = [p for s in sections if s is not None for p in s.problems]
-    billing, subscriber, patient, body = (s.out.lines if s is not None else None for s in sections)
-    return ClaimParts(billing, subscriber, patient, body), problems
+    return claim_parts(
+        [_billing(claim, marks), _subscriber(claim, marks), _patient(claim, marks), _claim(claim, marks)]
+    )

@@ -20,6 +20,14 @@ class ClaimParts:
     claim: list[str]
 
 
+def claim_parts(sections: list) -> tuple[ClaimParts, list[str]]:
+    """The billing, subscriber, patient and claim sections of one claim (each a writer with ``out``
+    and ``problems``, or ``None`` when absent) as its parts, with every problem they found."""
+    problems = [p for s in sections if s is not None for p in s.problems]
+    billing, subscriber, patient, body = (s.out.lines if s is not None else None for s in sections)
+    return ClaimParts(billing, subscriber, patient, body), problems
+
+
 def assemble(out: SegmentWriter, parts: list[ClaimParts]) -> None:
     """Lay out the HL hierarchy: consecutive claims from one billing provider share its 2000A."""
     levels = Hierarchy(out)

@@ -20,7 +20,7 @@ from autograder.claims.x12.parties import (
     write_phone,
     write_provider,
 )
-from autograder.claims.x12.parts import ClaimParts
+from autograder.claims.x12.parts import ClaimParts, claim_parts
 from autograder.claims.x12.segments import Delimiters, SegmentWriter
 
 LETTERS = "ABCDEFGHIJKL"  # item 21 A-L
@@ -341,12 +341,6 @@ def _line(
 
 def write_claim(claim: ProfessionalClaim, marks: Delimiters) -> tuple[ClaimParts, list[str]]:
     """The claim's segments, and the problems that keep it from being a complete 837P."""
-    sections = [
-        _billing(claim, marks),
-        _subscriber(claim, marks),
-        _patient(claim, marks),
-        _claim(claim, marks),
-    ]
-    problems = [p for s in sections if s is not None for p in s.problems]
-    billing, subscriber, patient, body = (s.out.lines if s is not None else None for s in sections)
-    return ClaimParts(billing, subscriber, patient, body), problems
+    return claim_parts(
+        [_billing(claim, marks), _subscriber(claim, marks), _patient(claim, marks), _claim(claim, marks)]
+    )
