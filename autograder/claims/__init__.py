@@ -10,7 +10,7 @@ Names are loaded on first use, so importing this package stays fast.
 
 from __future__ import annotations
 
-import importlib
+from autograder import lazy
 
 _EXPORTS = {
     "ProfessionalClaim": "autograder.claims.models",
@@ -37,8 +37,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'autograder.claims' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy.exports(__name__, _EXPORTS)

@@ -11,7 +11,7 @@ the flaws planted in claims. Names load on first use.
 
 from __future__ import annotations
 
-import importlib
+from autograder import lazy
 
 _EXPORTS = {
     "generate": "autograder.datasets.builder",
@@ -24,8 +24,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'autograder.datasets' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy.exports(__name__, _EXPORTS)

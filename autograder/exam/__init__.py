@@ -7,7 +7,7 @@ Everything loads on first use, so importing this package costs nothing::
 
 from __future__ import annotations
 
-import importlib
+from autograder import lazy
 
 EXAMS = ("cpc", "cca", "ccs", "rhit")
 
@@ -35,7 +35,4 @@ _PUBLIC = {
 __all__ = ["EXAMS", *_PUBLIC]
 
 
-def __getattr__(name: str):
-    if name in _PUBLIC:
-        return getattr(importlib.import_module(_PUBLIC[name]), name)
-    raise AttributeError(f"module 'autograder.exam' has no attribute {name!r}")
+__getattr__ = lazy.exports(__name__, _PUBLIC)

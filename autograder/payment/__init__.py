@@ -10,7 +10,7 @@ The public face loads its parts on first use (``import autograder.payment`` stay
 
 from __future__ import annotations
 
-import importlib
+from autograder import lazy
 
 _PUBLIC = {
     "Case": "autograder.payment.case",
@@ -36,7 +36,4 @@ _PUBLIC = {
 __all__ = list(_PUBLIC)
 
 
-def __getattr__(name: str):
-    if name in _PUBLIC:
-        return getattr(importlib.import_module(_PUBLIC[name]), name)
-    raise AttributeError(f"module 'autograder.payment' has no attribute {name!r}")
+__getattr__ = lazy.exports(__name__, _PUBLIC)

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-import importlib
+from autograder import lazy
 
 _WIDGETS = {
     "CodeLookup": "autograder.widgets.code_lookup",
@@ -17,7 +17,4 @@ _WIDGETS = {
 __all__ = list(_WIDGETS)
 
 
-def __getattr__(name: str):
-    if name in _WIDGETS:
-        return getattr(importlib.import_module(_WIDGETS[name]), name)
-    raise AttributeError(f"module 'autograder.widgets' has no attribute {name!r}")
+__getattr__ = lazy.exports(__name__, _WIDGETS)

@@ -12,7 +12,7 @@ Names are loaded on first use, so importing this package stays fast.
 
 from __future__ import annotations
 
-import importlib
+from autograder import lazy
 
 _EXPORTS = {
     "to_x12": "autograder.claims.x12.writer",
@@ -26,8 +26,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'autograder.claims.x12' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy.exports(__name__, _EXPORTS)
