@@ -15,7 +15,7 @@ from datetime import date
 
 from autograder.codes.normalize import dotted_icd10cm, normalize
 from autograder.codes.official import index_walk, store
-from autograder.codes.official.database import PATH_SEPARATOR
+from autograder.codes.official.database import PATH_SEPARATOR, TERM_COLUMNS
 from autograder.codes.official.index_walk import IndexResult
 
 # index name -> (book in the database, file part, what coders call it)
@@ -86,7 +86,7 @@ def search(text: str, limit: int = 20, index: str = "alphabetic", on: date | Non
         return []
     conn = store.require("icd10cm", part, on).connect()
     rows = conn.execute(
-        f"""SELECT {", ".join(f"t.{c}" for c in index_walk.COLUMNS)} FROM term_search
+        f"""SELECT {", ".join(f"t.{c}" for c in TERM_COLUMNS)} FROM term_search
             JOIN terms t ON t.id = term_search.rowid
             WHERE term_search MATCH ? AND t.book = ?
             ORDER BY bm25(term_search), t.level, t.id LIMIT ?""",

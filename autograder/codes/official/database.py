@@ -44,7 +44,8 @@ CREATE VIRTUAL TABLE term_search USING fts5 (path, content = '',
 
 PATH_SEPARATOR = " > "
 BATCH = 5000
-_TERM_COLUMNS = (
+# the references a term carries, after its id, book, parent, level, title, nemod and path
+TERM_REFERENCES = (
     "code",
     "manif",
     "subcat",
@@ -57,6 +58,7 @@ _TERM_COLUMNS = (
     "reference_code",
     "note",
 )
+TERM_COLUMNS = ("id", "book", "parent", "level", "title", "nemod", "path", *TERM_REFERENCES)
 
 
 def set_meta(conn: sqlite3.Connection, **values: object) -> None:
@@ -94,7 +96,7 @@ def load_index(conn: sqlite3.Connection, book: str, reader: IndexReader) -> int:
                 e.title,
                 e.nemod,
                 PATH_SEPARATOR.join(e.path),
-                *(getattr(e, c) for c in _TERM_COLUMNS),
+                *(getattr(e, c) for c in TERM_REFERENCES),
             )
         )
         keys.extend(
@@ -103,7 +105,7 @@ def load_index(conn: sqlite3.Connection, book: str, reader: IndexReader) -> int:
         cells.extend((term_id, col, code) for col, code in e.cells.items())
         if e.path:
             search.append((term_id, " ".join(e.path)))
-    conn.executemany(f"INSERT INTO terms VALUES ({', '.join('?' * (7 + len(_TERM_COLUMNS)))})", rows)
+    conn.executemany(f"INSERT INTO terms VALUES ({', '.join('?' * len(TERM_COLUMNS))})", rows)
     conn.executemany("INSERT INTO term_keys VALUES (?, ?, ?, ?, ?)", keys)
     conn.executemany("INSERT INTO cells VALUES (?, ?, ?)", cells)
     conn.executemany("INSERT INTO term_search (rowid, path) VALUES (?, ?)", search)

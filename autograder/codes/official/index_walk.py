@@ -22,29 +22,9 @@ from datetime import date
 
 from autograder.codes.normalize import normalize
 from autograder.codes.official import terms
-from autograder.codes.official.database import PATH_SEPARATOR
+from autograder.codes.official.database import PATH_SEPARATOR, TERM_COLUMNS
 
 MAX_REDIRECTS = 5
-COLUMNS = (
-    "id",
-    "book",
-    "parent",
-    "level",
-    "title",
-    "nemod",
-    "path",
-    "code",
-    "manif",
-    "subcat",
-    "seecat",
-    "codes",
-    "tab",
-    "see",
-    "see_also",
-    "use",
-    "reference_code",
-    "note",
-)
 # what a term can point to, in the order a coder reads it
 REFERENCES = (
     ("code", "code"),
@@ -188,7 +168,7 @@ def _term(row: tuple) -> Term:
     return Term(*row)
 
 
-_SELECT = f"SELECT {', '.join(COLUMNS)} FROM terms"
+_SELECT = f"SELECT {', '.join(TERM_COLUMNS)} FROM terms"
 
 
 def get(conn: sqlite3.Connection, term_id: int) -> Term:
