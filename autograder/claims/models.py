@@ -136,6 +136,9 @@ def _parse_other(text: str) -> date | None:
     return None
 
 
+CLINIC_OR_SPECIAL_FACILITY = {"7", "8"}  # FL 4 facility types whose next digit names a kind, not a class
+
+
 class _Part(BaseModel):
     """Common settings: unknown keys are refused (a misspelt field is named), numbers read as text."""
 
@@ -444,10 +447,13 @@ class InstitutionalClaim(_Part):
 
     @property
     def is_inpatient(self) -> bool:
-        """FL 4 bill classification (third digit) 1, inpatient Part A; a 3-digit entry gets its leading 0."""
+        """FL 4 bill classification (third digit) 1 on a facility type that has classifications (1-6);
+        a 3-digit entry gets its leading 0. For clinics (07xx) and special facilities (08xx) the third
+        digit names the kind of clinic or facility (0711 a rural health clinic, 0811 a hospice), not
+        an inpatient stay."""
         tob = (self.type_of_bill or "").strip()
         tob = "0" + tob if len(tob) == 3 else tob
-        return len(tob) == 4 and tob[2] == "1"
+        return len(tob) == 4 and tob[2] == "1" and tob[1] not in CLINIC_OR_SPECIAL_FACILITY
 
 
 Claim = ProfessionalClaim | InstitutionalClaim

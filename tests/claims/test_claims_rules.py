@@ -398,3 +398,48 @@ def test_catalogue_is_a_table_a_learner_can_read():
     assert set(df["severity"]) == {"error", "warning"}
     assert set(df["form"]) == {"cms1500", "ub04", "both"}
     assert not df["message"].str.strip().eq("").any()
+
+
+INPATIENT_ONLY = {
+    "ub04.admission-date-required",
+    "ub04.admission-type-required",
+    "ub04.point-of-origin-required",
+    "ub04.admitting-required",
+    "ub04.poa-missing",
+}
+
+
+def _without_admission(d):
+    d.update(admission_date=None, admission_type=None, point_of_origin=None, admitting_diagnosis=None)
+    d["other_diagnoses"][0]["poa"] = None
+
+
+@pytest.mark.parametrize("tob", ["0711", "0811"])
+def test_a_clinic_or_hospice_bill_is_not_an_inpatient_stay(tob):
+    """FL 4 third digit 1 means inpatient only for facility types 1-6 (0711 is a rural health clinic,
+    0811 a hospice): those bills need no admission data and get no MCE edits."""
+    d = BASES["ub04"]()
+    _without_admission(d)
+    assert INPATIENT_ONLY <= _rules(d)
+    d["type_of_bill"] = tob
+    d["principal_diagnosis"]["code"] = "W01.0XXA"
+    found = _rules(d)
+    assert not found & INPATIENT_ONLY
+    assert not {r for r in found if r.startswith("mce.")}
+
+
+def test_the_mce_edits_hospital_inpatient_bills_only():
+    d = BASES["ub04"]()
+    d["principal_diagnosis"]["code"] = "W01.0XXA"
+    assert "mce.external-cause-pdx" in _rules(d)
+    d["type_of_bill"] = "0211"  # a SNF inpatient bill
+    assert not {r for r in _rules(d) if r.startswith("mce.")}
+
+
+@pytest.mark.parametrize(("tob", "outpatient"), [("0711", True), ("0851", True), ("0811", False)])
+def test_clinic_and_cah_outpatient_lines_need_hcpcs_but_hospice_lines_do_not(tob, outpatient):
+    d = BASES["ub04-op"]()
+    d["type_of_bill"] = tob
+    assert "ub04.hcpcs-required" not in _rules(d)
+    rev(d).update(hcpcs=None)
+    assert ("ub04.hcpcs-required" in _rules(d)) is outpatient

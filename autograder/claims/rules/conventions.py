@@ -95,8 +95,8 @@ def _conflicts(ctx, code: str, other: str):
 )
 def excludes1(claim, ctx):
     codes = [(loc, at, normalize(c)) for loc, at, c in diagnosis_list(claim, ctx)]
-    for i, (locator, _, key) in enumerate(codes):
-        for _, other_at, other in codes[i + 1 :]:
+    for i, (_, _, key) in enumerate(codes):
+        for locator, other_at, other in codes[i + 1 :]:
             if other == key:
                 continue
             found = _conflicts(ctx, key, other) or _conflicts(ctx, other, key)

@@ -406,8 +406,9 @@ def item15_qualifier_required(claim, ctx):
     "cms1500",
     "CMS-1500 15",
     "error",
-    "Item 15 qualifier {value!r} is not one item 15 takes: use 454, 304, 453, 439, 455, 471, 090, 091 "
-    "or 444.",
+    "Item 15 qualifier {value!r} is not one item 15 takes: use 454 (initial treatment), 304 (latest visit "
+    "or consultation), 453 (acute flare of a chronic condition), 439 (accident), 455 (last X-ray), 471 "
+    "(prescription), 090 (care assumed), 091 (care relinquished) or 444 (first visit or consultation).",
 )
 def item15_qualifier_valid(claim, ctx):
     if _qualifier_invalid(claim.other_date_qualifier, ITEM15_QUALIFIERS):

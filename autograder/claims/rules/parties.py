@@ -4,7 +4,7 @@ names and addresses, as the 837 needs them.
 Authorities: NUCC 1500 Reference Instruction Manual items 3, 4, 5, 32, 33 and the carrier block;
 NUBC UB-04 FL 1, 2, 9, 10, 51, 58-60, 76-79; 837P (005010X222A1) and 837I (005010X223A2) loops
 2010AA (billing provider address), 2010AB (pay-to address), 2010BA (subscriber name and ID), 2010BB
-(payer name and ID), 2010CA (patient address and birth date), 2310A-F (provider names) and 2310C
+(payer name and ID), 2010BA or 2010CA (patient address and birth date), 2310A-F (provider names) and 2310C
 (service facility), where those elements are required.
 """
 
@@ -132,7 +132,7 @@ def ub04_relationship(claim, ctx):
 BIRTH_DATE = "{where} is blank: enter the patient's birth date (MM/DD/YYYY on the form; 837 DMG02)."
 ADDRESS = (
     "{where} has no {missing}: enter the patient's full mailing address (street, city, state, ZIP); the "
-    "837 sends it in 2010CA N3/N4."
+    "837 sends it in N3/N4 of 2010BA when the patient is the insured, else of 2010CA."
 )
 
 
